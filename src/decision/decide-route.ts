@@ -1,0 +1,289 @@
+import { match } from "ts-pattern";
+import { UNREADABLE, describeError, isArraySafe, readProp } from "../internal/safe.js";
+import type { AmdOutcome, MachinePhase } from "../outcome/classify-amd.js";
+import { classifyAmd } from "../outcome/classify-amd.js";
+import {
+  type FinalRule,
+  type Policy,
+  type PolicySituation,
+  type RouteAction,
+  PolicyError,
+  defaultPolicy,
+  isCheckedPolicy,
+  parsePolicy,
+  ruleFor,
+} from "../policy/policy.js";
+import { readAmd } from "../reading/read-amd.js";
+import { describeRule, describeSituation, formatMs } from "./explain.js";
+
+/**
+ * Stable, machine-readable codes for why a decision was made: one per situation, and
+ * `wait-limit-reached` when a wait ran out and its `then` rule applied.
+ *
+ * | reason | situation |
+ * |---|---|
+ * | `human-answered` | a person answered |
+ * | `machine-greeting-playing` | a machine greeting is still playing |
+ * | `machine-greeting-ended` | the greeting ended, or AMD stopped listening, with no beep |
+ * | `machine-beep-heard` | the beep (or a lone tone) was heard |
+ * | `no-speech` | nobody spoke |
+ * | `amd-undecided` | AMD could not decide |
+ * | `amd-error` | AMD failed |
+ * | `amd-not-run` | no AMD result |
+ * | `wait-limit-reached` | the flow waited `maxWaitMs` and the wait's `then` applies |
+ *
+ * @example
+ * ```ts
+ * import { ROUTE_REASONS } from "amd-flow";
+ * ROUTE_REASONS.includes("machine-beep-heard"); // true
+ * ```
+ */
+export const ROUTE_REASONS = Object.freeze([
+  "human-answered",
+  "machine-greeting-playing",
+  "machine-greeting-ended",
+  "machine-beep-heard",
+  "no-speech",
+  "amd-undecided",
+  "amd-error",
+  "amd-not-run",
+  "wait-limit-reached",
+] as const);
+
+/**
+ * One of {@link ROUTE_REASONS}.
+ *
+ * @example
+ * ```ts
+ * import type { RouteReason } from "amd-flow";
+ * const reason: RouteReason = "no-speech";
+ * ```
+ */
+export type RouteReason = (typeof ROUTE_REASONS)[number];
+
+const REASON_OF: Readonly<Record<PolicySituation, RouteReason>> = {
+  human: "human-answered",
+  "machine.greeting": "machine-greeting-playing",
+  "machine.greeting-ended": "machine-greeting-ended",
+  "machine.beep": "machine-beep-heard",
+  silence: "no-speech",
+  undecided: "amd-undecided",
+  error: "amd-error",
+  "not-run": "amd-not-run",
+};
+
+/**
+ * How the flow got here: `waitedMs` is how long it has already waited on this
+ * machine greeting (no clock is read inside).
+ *
+ * @example
+ * ```ts
+ * import type { RouteOptions } from "amd-flow";
+ * const options: RouteOptions = { waitedMs: 12_000 };
+ * ```
+ */
+export interface RouteOptions {
+  /** Milliseconds the flow has waited so far (sum of the `recheckAfterMs` it waited); 0 when absent. */
+  readonly waitedMs?: number;
+}
+
+/**
+ * The move for a bot script node: branch on `action`.
+ *
+ * @example
+ * ```ts
+ * import { routeCall, type RouteDecision } from "amd-flow";
+ * const decision: RouteDecision = routeCall({ session: { UserSession: { amd: "amd_tone_detected" } } });
+ * decision.action; // "leave-voicemail"
+ * ```
+ */
+export interface RouteDecision {
+  /** What the bot does now. */
+  readonly action: RouteAction;
+  /** Why, as a stable code. */
+  readonly reason: RouteReason;
+  /** Why and what, as one plain sentence for a bot designer. */
+  readonly explanation: string;
+  /** What AMD concluded. */
+  readonly outcome: AmdOutcome;
+  /** Problems with the input, the policy or the options; the decision was made anyway. */
+  readonly issues: readonly string[];
+  /** With `wait`: route again after this many ms. */
+  readonly recheckAfterMs?: number;
+  /** With `wait`: the wait limit; once `waitedMs` reaches it the wait's `then` applies. */
+  readonly maxWaitMs?: number;
+  /** With `hang-up`: whether the dialer should call again. */
+  readonly retry?: boolean;
+  /** With `hang-up` and `retry`: how long to wait before calling again. */
+  readonly retryAfterMs?: number;
+  /** With `transfer`: where to, when the policy names it. */
+  readonly transferTarget?: string;
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+const KINDS: ReadonlySet<string> = new Set(["human", "machine", "silence", "undecided", "error", "not-run"]);
+const PHASES: ReadonlySet<string> = new Set<MachinePhase>(["greeting", "greeting-ended", "beep"]);
+
+/** The situation for an outcome: the policy row that applies. */
+function situationOf(outcome: AmdOutcome): PolicySituation {
+  return match(outcome)
+    .returnType<PolicySituation>()
+    .with({ kind: "machine" }, ({ phase }) => `machine.${phase}` as const)
+    .with({ kind: "human" }, { kind: "silence" }, { kind: "undecided" }, { kind: "error" }, { kind: "not-run" }, ({ kind }) => kind)
+    .exhaustive();
+}
+
+/** `outcome` when it is a well-formed outcome; otherwise an error outcome and an issue. */
+function checkedOutcome(outcome: unknown, issues: string[]): AmdOutcome {
+  const kind = readProp(outcome, "kind");
+  const phase = readProp(outcome, "phase");
+  const evidence = readProp(outcome, "evidence");
+  if (typeof kind === "string" && KINDS.has(kind) && (kind !== "machine" || (typeof phase === "string" && PHASES.has(phase)))) {
+    if (isArraySafe(evidence)) return outcome as AmdOutcome;
+    return { ...(outcome as AmdOutcome), evidence: [] };
+  }
+  issues.push("outcome: not an AMD outcome (expected one from classifyAmd); treated as an AMD error");
+  return { kind: "error", evidence: [] };
+}
+
+/** The policy to apply, and an issue when the given one could not be used. */
+function resolvePolicy(policy: unknown, issues: string[]): Policy {
+  if (policy === undefined || policy === null) return defaultPolicy;
+  if (isCheckedPolicy(policy)) return policy;
+  try {
+    return parsePolicy(policy);
+  } catch (error) {
+    const problems = error instanceof PolicyError ? error.problems.join("; ") : describeError(error);
+    issues.push(`policy: ${problems}; the default policy was used`);
+    return defaultPolicy;
+  }
+}
+
+function waitedOf(options: unknown, issues: string[]): number {
+  if (options === undefined || options === null) return 0;
+  const raw = readProp(options, "waitedMs");
+  if (raw === undefined || raw === null) return 0;
+  const waited = typeof raw === "string" && raw.trim() !== "" ? Number(raw) : raw;
+  if (typeof waited === "number" && waited >= 0 && waited !== Infinity) return waited;
+  issues.push(`options.waitedMs: ${raw === UNREADABLE ? "could not be read" : "expected a non-negative number"}; 0 was used`);
+  return 0;
+}
+
+function finalDecision(rule: FinalRule, decision: Mutable<RouteDecision>): RouteDecision {
+  decision.action = rule.action;
+  match(rule)
+    .with({ action: "transfer" }, ({ target }) => {
+      if (target !== undefined) decision.transferTarget = target;
+    })
+    .with({ action: "hang-up" }, ({ retry, retryAfterMs }) => {
+      decision.retry = retry;
+      if (retryAfterMs !== undefined) decision.retryAfterMs = retryAfterMs;
+    })
+    .with({ action: "continue" }, { action: "leave-voicemail" }, () => undefined)
+    .exhaustive();
+  return decision;
+}
+
+/**
+ * Decides what the bot does for an outcome under a policy. Never throws: a policy that
+ * is not valid is replaced by {@link defaultPolicy}, and something that is not an
+ * outcome is treated as an AMD error; both are reported in `issues`.
+ *
+ * With a `wait` rule the decision is `wait` with `recheckAfterMs` and `maxWaitMs`
+ * until `options.waitedMs` reaches `maxWaitMs`; from then on the rule's `then` applies
+ * and the reason is `wait-limit-reached`.
+ *
+ * @param outcome - what {@link classifyAmd} returned.
+ * @param policy - a {@link Policy} or {@link PolicyInput}; {@link defaultPolicy} when absent.
+ * @param options - {@link RouteOptions}: how long the flow has waited.
+ * @returns the decision.
+ * @example
+ * ```ts
+ * import { decideRoute } from "amd-flow";
+ * const machine = { kind: "machine", phase: "greeting", evidence: ["amd_machine_detected"] } as const;
+ * decideRoute(machine).action; // "wait"
+ * decideRoute(machine, undefined, { waitedMs: 30_000 }).action; // "leave-voicemail"
+ * ```
+ */
+export function decideRoute(outcome: AmdOutcome, policy?: unknown, options?: RouteOptions): RouteDecision {
+  const issues: string[] = [];
+  try {
+    const checked = checkedOutcome(outcome, issues);
+    const chosen = resolvePolicy(policy, issues);
+    const waitedMs = waitedOf(options, issues);
+    const situation = situationOf(checked);
+    const rule = ruleFor(chosen, situation);
+    const said = describeSituation(checked);
+    const decision: Mutable<RouteDecision> = {
+      action: rule.action,
+      reason: REASON_OF[situation],
+      explanation: "",
+      outcome: checked,
+      issues,
+    };
+    if (rule.action !== "wait") {
+      decision.explanation = `${said}; ${describeRule(rule)}.`;
+      return finalDecision(rule, decision);
+    }
+    if (waitedMs < rule.maxWaitMs) {
+      decision.recheckAfterMs = rule.recheckAfterMs;
+      decision.maxWaitMs = rule.maxWaitMs;
+      decision.explanation = `${said}; ${describeRule(rule)}.`;
+      return decision;
+    }
+    decision.reason = "wait-limit-reached";
+    decision.explanation = `${said} after ${formatMs(waitedMs)} of waiting (the limit is ${formatMs(rule.maxWaitMs)}); ${describeRule(rule.then)}.`;
+    return finalDecision(rule.then, decision);
+  } catch (error) {
+    return lastResort(error, issues);
+  }
+}
+
+/**
+ * The decision when something unforeseen failed inside: an AMD failure must never
+ * drop a live call, so the default policy's rule for an AMD error applies.
+ */
+function lastResort(error: unknown, issues: string[]): RouteDecision {
+  issues.push(`amd-flow: internal failure (${describeError(error)}); the default policy for an AMD error was used`);
+  const outcome: AmdOutcome = { kind: "error", evidence: [] };
+  const rule = defaultPolicy.error as FinalRule;
+  return finalDecision(rule, {
+    action: rule.action,
+    reason: "amd-error",
+    explanation: `${describeSituation(outcome)}; ${describeRule(rule)}.`,
+    outcome,
+    issues,
+  });
+}
+
+/**
+ * Reads, classifies and decides in one call: the function a bot script node calls.
+ * Never throws, whatever `context`, `policy` or `options` are; problems are listed in
+ * the decision's `issues`.
+ *
+ * @param context - the bot's `context`; AMD is read from `context.session.UserSession`.
+ * @param policy - a {@link Policy} or {@link PolicyInput}; {@link defaultPolicy} when absent.
+ * @param options - {@link RouteOptions}: how long the flow has waited on a machine greeting.
+ * @returns the decision; branch on `action`.
+ * @example
+ * ```ts
+ * import { routeCall } from "amd-flow";
+ * const context = {
+ *   session: { UserSession: { amdInfo: { amdEvents: ["amd_machine_detected", "amd_tone_detected"] } } },
+ * };
+ * const decision = routeCall(context);
+ * decision.action; // "leave-voicemail"
+ * decision.explanation; // "The voicemail beep was heard; leave the voicemail message now."
+ * ```
+ */
+export function routeCall(context: unknown, policy?: unknown, options?: RouteOptions): RouteDecision {
+  try {
+    const reading = readAmd(context);
+    const decision = decideRoute(classifyAmd(reading), policy, options);
+    if (reading.issues.length > 0) (decision.issues as string[]).unshift(...reading.issues);
+    return decision;
+  } catch (error) {
+    return lastResort(error, []);
+  }
+}

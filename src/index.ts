@@ -1,0 +1,23 @@
+/**
+ * amd-flow: turn answering machine detection (AMD) results on Kore.ai Voice Gateway
+ * outbound calls into one routing decision a bot script node can branch on.
+ *
+ * Read ({@link readAmd}) → classify ({@link classifyAmd}) → decide ({@link decideRoute}),
+ * or all three at once with {@link routeCall}.
+ *
+ * @packageDocumentation
+ * @module amd-flow
+ */
+export * from "./core.js";
+export { type PolicyWarning, lintPolicy } from "./policy/lint-policy.js";
+export {
+  type AmdEventData,
+  type AmdEventEntry,
+  type AmdInfoInput,
+  amdEventDataSchema,
+  amdEventEntrySchema,
+  amdEventNameSchema,
+  amdInfoSchema,
+  amdValueSchema,
+} from "./reading/schemas.js";
+export { amdNumberSchema, amdTextSchema, amdTimestampSchema } from "./reading/leaves.js";

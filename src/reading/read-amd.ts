@@ -1,0 +1,288 @@
+import type * as z from "zod/mini";
+import { type AmdEventName, toAmdEventName } from "../events.js";
+import {
+  UNREADABLE,
+  boundedLength,
+  clip,
+  describeError,
+  isArraySafe,
+  isObjectLike,
+  parseJsonText,
+  readProp,
+} from "../internal/safe.js";
+import { EVENT_FIELDS, INFO_FIELDS, amdNumberSchema, amdTextSchema, amdTimestampSchema } from "./leaves.js";
+import type { AmdEventData } from "./schemas.js";
+
+/**
+ * One AMD event as read: its canonical name, where it came from and the data it carried.
+ *
+ * @example
+ * ```ts
+ * import { readAmd, type AmdEvent } from "amd-flow";
+ * const [tone]: readonly AmdEvent[] = readAmd({
+ *   session: { UserSession: { amdInfo: { amdEvents: [{ type: "amd_tone_detected", frequency: "440" }] } } },
+ * }).events;
+ * tone?.frequency; // 440
+ * ```
+ */
+export interface AmdEvent extends AmdEventData {
+  /** The canonical event name. */
+  readonly name: AmdEventName;
+  /** `"amd"` for the `amd` value, `"amdEvents"` for an entry of `amdInfo.amdEvents`. */
+  readonly source: "amd" | "amdEvents";
+  /** The entry's position in its list, when it came from one. */
+  readonly index?: number;
+}
+
+/**
+ * What {@link readAmd} found in a bot context: the known events, the names it did not
+ * know, the `amdInfo` values and every problem it met.
+ *
+ * @example
+ * ```ts
+ * import { readAmd, type AmdReading } from "amd-flow";
+ * const reading: AmdReading = readAmd({ session: { UserSession: { amd: "amd_human_detected" } } });
+ * reading.events.length; // 1
+ * ```
+ */
+export interface AmdReading {
+  /** Known AMD events, `amdInfo.amdEvents` first, then the `amd` value; duplicates kept. */
+  readonly events: readonly AmdEvent[];
+  /** Event names that are not AMD events, trimmed and shortened for display. */
+  readonly unknownEvents: readonly string[];
+  /** `amdInfo.amdGreeting`. */
+  readonly greeting?: string;
+  /** `amdInfo.amdReason`. */
+  readonly reason?: string;
+  /** `amdInfo.amdRingDurationInMs`. */
+  readonly ringDurationMs?: number;
+  /** `amdInfo.amdConnectDurationInMs`. */
+  readonly connectDurationMs?: number;
+  /** Problems met while reading, each naming where (`amdInfo.amdEvents[2]: …`). */
+  readonly issues: readonly string[];
+}
+
+/** At most this many entries are read from any one list; real calls post fewer than 20. */
+export const MAX_EVENTS_READ = 1000;
+/** At most this many problems are listed; the rest are counted in one last line. */
+const MAX_ISSUES = 50;
+
+type Leaf = z.ZodMiniType;
+
+// The canonical form of each leaf, checked without zod on the hot path.
+const isText = (value: unknown): boolean => typeof value === "string";
+const isAmount = (value: unknown): boolean => typeof value === "number" && value >= 0 && value < Infinity;
+const canonical = new Map<Leaf, (value: unknown) => boolean>([
+  [amdTextSchema, isText],
+  [amdNumberSchema, isAmount],
+  [amdTimestampSchema, isAmount],
+]);
+
+const eventLeaves = Object.entries(EVENT_FIELDS) as ReadonlyArray<readonly [keyof AmdEventData, Leaf]>;
+const infoLeaves = Object.entries(INFO_FIELDS) as ReadonlyArray<readonly [keyof typeof INFO_FIELDS, Leaf]>;
+
+class Collector {
+  readonly events: AmdEvent[] = [];
+  readonly unknownEvents: string[] = [];
+  readonly issues: string[] = [];
+  private dropped = 0;
+
+  issue(text: string): void {
+    if (this.issues.length < MAX_ISSUES) this.issues.push(text);
+    else this.dropped++;
+  }
+
+  finish(): string[] {
+    if (this.dropped > 0) this.issues.push(`… and ${this.dropped} more problems`);
+    return this.issues;
+  }
+}
+
+/** Reads one leaf: canonical values pass as they are, others go through the schema. */
+function readLeaf(leaf: Leaf, value: unknown, where: string, into: Collector): unknown {
+  if (value === undefined || value === null) return undefined;
+  if (value === UNREADABLE) {
+    into.issue(`${where}: could not be read`);
+    return undefined;
+  }
+  if (canonical.get(leaf)?.(value)) return value;
+  const result = leaf.safeParse(value);
+  if (result.success) return result.data;
+  into.issue(`${where}: ${result.error.issues[0]?.message ?? "invalid"}`);
+  return undefined;
+}
+
+const NAME_KEYS = ["type", "event", "name"] as const;
+
+function nameOf(entry: object): unknown {
+  for (const key of NAME_KEYS) {
+    const value = readProp(entry, key);
+    if (value !== undefined && value !== null) return value;
+  }
+  return undefined;
+}
+
+function addName(raw: string, data: Partial<AmdEvent>, where: string, into: Collector): void {
+  const name = toAmdEventName(raw);
+  if (name !== undefined) {
+    into.events.push({ ...data, name } as AmdEvent);
+    return;
+  }
+  const shown = clip(raw.trim(), 60);
+  if (shown === "") {
+    into.issue(`${where}: empty event name`);
+    return;
+  }
+  if (into.unknownEvents.length < MAX_EVENTS_READ) into.unknownEvents.push(shown);
+  into.issue(`${where}: unknown AMD event "${shown}"`);
+}
+
+function readEntry(entry: unknown, origin: Pick<AmdEvent, "source" | "index">, where: string, into: Collector): void {
+  if (typeof entry === "string") {
+    const parsed = parseJsonText(entry);
+    if (isObjectLike(parsed) && !isArraySafe(parsed)) readEntry(parsed, origin, where, into);
+    else addName(entry, origin, where, into);
+    return;
+  }
+  if (!isObjectLike(entry) || isArraySafe(entry)) {
+    if (entry === UNREADABLE) into.issue(`${where}: could not be read`);
+    else if (entry !== undefined && entry !== null) into.issue(`${where}: expected an event name or an event object`);
+    return;
+  }
+  const name = nameOf(entry);
+  if (typeof name !== "string") {
+    into.issue(`${where}: no event name (expected "type", "event" or "name" to hold one)`);
+    return;
+  }
+  const data: Record<string, unknown> = { ...origin };
+  for (const [key, leaf] of eventLeaves) {
+    const value = readLeaf(leaf, readProp(entry, key), `${where}.${key}`, into);
+    if (value !== undefined) data[key] = value;
+  }
+  if (data["greeting"] === undefined && data["transcript"] !== undefined) data["greeting"] = data["transcript"];
+  addName(name, data as Partial<AmdEvent>, where, into);
+}
+
+function readList(list: unknown, source: AmdEvent["source"], where: string, into: Collector): void {
+  if (typeof list === "string") {
+    const parsed = parseJsonText(list);
+    if (parsed !== undefined) return readList(parsed, source, where, into);
+    if (list.trim() !== "") readEntry(list, { source }, where, into);
+    return;
+  }
+  if (!isArraySafe(list)) {
+    readEntry(list, { source }, where, into);
+    return;
+  }
+  const bounds = boundedLength(list, MAX_EVENTS_READ);
+  if (bounds === undefined) {
+    into.issue(`${where}: could not read its length`);
+    return;
+  }
+  if (bounds.total > bounds.length) {
+    into.issue(`${where}: ${bounds.total} entries; read the first ${bounds.length}`);
+  }
+  for (let index = 0; index < bounds.length; index++) {
+    let entry: unknown;
+    try {
+      entry = list[index];
+    } catch {
+      entry = UNREADABLE;
+    }
+    readEntry(entry, { source, index }, `${where}[${index}]`, into);
+  }
+}
+
+function readInfo(info: unknown, into: Collector): Partial<Record<keyof typeof INFO_FIELDS, unknown>> {
+  const values: Record<string, unknown> = {};
+  if (info === undefined || info === null) return values;
+  if (typeof info === "string") {
+    const parsed = parseJsonText(info);
+    if (isObjectLike(parsed) && !isArraySafe(parsed)) return readInfo(parsed, into);
+  }
+  if (!isObjectLike(info) || isArraySafe(info)) {
+    into.issue(info === UNREADABLE ? "amdInfo: could not be read" : "amdInfo: expected an object");
+    return values;
+  }
+  const events = readProp(info, "amdEvents");
+  if (events === UNREADABLE) into.issue("amdInfo.amdEvents: could not be read");
+  else if (events !== undefined && events !== null) readList(events, "amdEvents", "amdInfo.amdEvents", into);
+  for (const [key, leaf] of infoLeaves) {
+    const value = readLeaf(leaf, readProp(info, key), `amdInfo.${key}`, into);
+    if (value !== undefined) values[key] = value;
+  }
+  return values;
+}
+
+/** `context.session.UserSession`, or an issue saying where the path broke. */
+function sessionOf(context: unknown, into: Collector): unknown {
+  let node: unknown = context;
+  let where = "context";
+  for (const key of ["session", "UserSession"]) {
+    if (node === undefined || node === null) return undefined;
+    if (!isObjectLike(node)) {
+      into.issue(`${where}: expected an object`);
+      return undefined;
+    }
+    node = readProp(node, key);
+    where = `${where}.${key}`;
+    if (node === UNREADABLE) {
+      into.issue(`${where}: could not be read`);
+      return undefined;
+    }
+  }
+  return node;
+}
+
+/**
+ * Reads the AMD values from a Kore.ai bot context: `context.session.UserSession.amd`
+ * and `context.session.UserSession.amdInfo`. Never throws, whatever `context` is.
+ *
+ * - Event names are matched after trimming, ignoring case; unknown names are kept in
+ *   `unknownEvents` and reported in `issues`, never fatal.
+ * - Entries may be bare names or objects naming the event in `type`, `event` or `name`;
+ *   their data (`reason`, `greeting` or `transcript`, `hint`, `language`, `frequency`,
+ *   `variance`, `error`, `timestamp`) is kept, numbers written as text are converted.
+ * - Values stored as JSON text are parsed. Lists are read up to
+ *   {@link MAX_EVENTS_READ} entries, and a longer list is reported.
+ * - Nothing is mutated: the input is only read.
+ *
+ * @param context - the bot's `context` object (anything is accepted).
+ * @returns the events, the `amdInfo` values and the problems met.
+ * @example
+ * ```ts
+ * import { readAmd } from "amd-flow";
+ * const reading = readAmd({
+ *   session: { UserSession: { amdInfo: { amdEvents: [" AMD_Machine_Detected ", "amd_beep"] } } },
+ * });
+ * reading.events.map((event) => event.name); // ["amd_machine_detected"]
+ * reading.unknownEvents; // ["amd_beep"]
+ * ```
+ */
+export function readAmd(context: unknown): AmdReading {
+  const into = new Collector();
+  let info: Partial<Record<keyof typeof INFO_FIELDS, unknown>> = {};
+  try {
+    const session = sessionOf(context, into);
+    if (isObjectLike(session)) {
+      info = readInfo(readProp(session, "amdInfo"), into);
+      const amd = readProp(session, "amd");
+      if (amd === UNREADABLE) into.issue("amd: could not be read");
+      else if (amd !== undefined && amd !== null) readList(amd, "amd", "amd", into);
+    } else if (session !== undefined && session !== null) {
+      into.issue("context.session.UserSession: expected an object");
+    }
+  } catch (error) {
+    // Unreachable by design (every read above is guarded); kept so that a future
+    // mistake degrades to an issue instead of a dropped call.
+    into.issue(`context: reading stopped (${describeError(error)})`);
+  }
+  const reading: {
+    -readonly [K in keyof AmdReading]: AmdReading[K];
+  } = { events: into.events, unknownEvents: into.unknownEvents, issues: into.finish() };
+  if (info["amdGreeting"] !== undefined) reading.greeting = info["amdGreeting"] as string;
+  if (info["amdReason"] !== undefined) reading.reason = info["amdReason"] as string;
+  if (info["amdRingDurationInMs"] !== undefined) reading.ringDurationMs = info["amdRingDurationInMs"] as number;
+  if (info["amdConnectDurationInMs"] !== undefined) reading.connectDurationMs = info["amdConnectDurationInMs"] as number;
+  return reading;
+}

@@ -1,0 +1,251 @@
+import { describe, expect, it } from "vitest";
+import { MAX_EVENTS_READ, readAmd } from "../../src/index.js";
+import { EVENT_FIELDS, INFO_FIELDS } from "../../src/reading/leaves.js";
+import { amdEventDataSchema, amdInfoSchema } from "../../src/reading/schemas.js";
+
+const ctx = (UserSession: unknown) => ({ session: { UserSession } });
+const names = (context: unknown) => readAmd(context).events.map((event) => event.name);
+
+describe("readAmd: where it looks", () => {
+  it("reads amdInfo.amdEvents first, then amd", () => {
+    const read = readAmd(ctx({ amd: "amd_stopped", amdInfo: { amdEvents: ["amd_human_detected"] } }));
+    expect(read.events).toEqual([
+      { name: "amd_human_detected", source: "amdEvents", index: 0 },
+      { name: "amd_stopped", source: "amd" },
+    ]);
+    expect(read.issues).toEqual([]);
+  });
+
+  it.each([
+    ["a name", "amd_error", ["amd_error"]],
+    ["a list of names", ["amd_machine_detected", "amd_stopped"], ["amd_machine_detected", "amd_stopped"]],
+    ["an object with type", { type: "amd_tone_detected" }, ["amd_tone_detected"]],
+    ["an object with event", { event: "amd_tone_detected" }, ["amd_tone_detected"]],
+    ["an object with name", { name: "amd_tone_detected" }, ["amd_tone_detected"]],
+    ["JSON text of an object", '{"type":"amd_human_detected"}', ["amd_human_detected"]],
+    ["JSON text of a list", '["amd_no_speech_detected"]', ["amd_no_speech_detected"]],
+  ])("accepts amd as %s", (_what, amd, expected) => {
+    expect(names(ctx({ amd }))).toEqual(expected);
+  });
+
+  it("accepts amdEvents as one entry, JSON text or a single name", () => {
+    expect(names(ctx({ amdInfo: { amdEvents: { type: "amd_error" } } }))).toEqual(["amd_error"]);
+    expect(names(ctx({ amdInfo: { amdEvents: '[{"type":"amd_error"}]' } }))).toEqual(["amd_error"]);
+    expect(names(ctx({ amdInfo: { amdEvents: "amd_error" } }))).toEqual(["amd_error"]);
+    expect(names(ctx({ amdInfo: '{"amdEvents":["amd_error"]}' }))).toEqual(["amd_error"]);
+  });
+
+  it("finds nothing, without complaint, where AMD did not run", () => {
+    for (const context of [undefined, null, {}, { session: {} }, ctx({}), ctx(null), ctx({ amd: null, amdInfo: null }), ctx({ amd: "" })]) {
+      expect(readAmd(context)).toEqual({ events: [], unknownEvents: [], issues: [] });
+    }
+  });
+
+  it("says where the path to the session broke", () => {
+    expect(readAmd(42).issues).toEqual(["context: expected an object"]);
+    expect(readAmd({ session: "x" }).issues).toEqual(["context.session: expected an object"]);
+    expect(readAmd(ctx(7)).issues).toEqual(["context.session.UserSession: expected an object"]);
+    expect(readAmd(ctx({ amdInfo: 3 })).issues).toEqual(["amdInfo: expected an object"]);
+  });
+});
+
+describe("readAmd: names", () => {
+  it("matches names after trimming, ignoring case", () => {
+    expect(names(ctx({ amdInfo: { amdEvents: ["  AMD_HUMAN_DETECTED\n", "Amd_Stopped"] } }))).toEqual([
+      "amd_human_detected",
+      "amd_stopped",
+    ]);
+  });
+
+  it("keeps and reports unknown names, never fatal", () => {
+    const read = readAmd(ctx({ amdInfo: { amdEvents: ["amd_beep", " Other ", "amd_stopped"] } }));
+    expect(read.unknownEvents).toEqual(["amd_beep", "Other"]);
+    expect(read.issues).toEqual([
+      'amdInfo.amdEvents[0]: unknown AMD event "amd_beep"',
+      'amdInfo.amdEvents[1]: unknown AMD event "Other"',
+    ]);
+    expect(names(ctx({ amdInfo: { amdEvents: ["amd_beep", " Other ", "amd_stopped"] } }))).toEqual(["amd_stopped"]);
+  });
+
+  it("shortens a huge unknown name", () => {
+    const read = readAmd(ctx({ amd: "x".repeat(10_000) }));
+    expect(read.unknownEvents[0]).toHaveLength(60);
+    expect(read.unknownEvents[0]?.endsWith("…")).toBe(true);
+  });
+
+  it("reports entries with no name or of the wrong type", () => {
+    const read = readAmd(ctx({ amdInfo: { amdEvents: [{ reason: "hint" }, 5, true, [], "  ", { type: 7 }] } }));
+    expect(read.events).toEqual([]);
+    expect(read.issues).toEqual([
+      'amdInfo.amdEvents[0]: no event name (expected "type", "event" or "name" to hold one)',
+      "amdInfo.amdEvents[1]: expected an event name or an event object",
+      "amdInfo.amdEvents[2]: expected an event name or an event object",
+      "amdInfo.amdEvents[3]: expected an event name or an event object",
+      "amdInfo.amdEvents[4]: empty event name",
+      'amdInfo.amdEvents[5]: no event name (expected "type", "event" or "name" to hold one)',
+    ]);
+  });
+
+  it("prefers type, then event, then name", () => {
+    expect(names(ctx({ amd: { type: "amd_error", event: "amd_stopped", name: "amd_tone_detected" } }))).toEqual(["amd_error"]);
+    expect(names(ctx({ amd: { event: "amd_stopped", name: "amd_tone_detected" } }))).toEqual(["amd_stopped"]);
+  });
+});
+
+describe("readAmd: data", () => {
+  it("keeps every data field of an event", () => {
+    const [event] = readAmd(
+      ctx({
+        amd: {
+          type: "amd_machine_detected",
+          reason: "hint",
+          greeting: "please leave a message",
+          hint: "leave a message",
+          language: "en-US",
+          frequency: 440,
+          variance: 3.5,
+          error: "none",
+          timestamp: 1_700_000_000_000,
+          ignored: "not a known field",
+        },
+      }),
+    ).events;
+    expect(event).toEqual({
+      name: "amd_machine_detected",
+      source: "amd",
+      reason: "hint",
+      greeting: "please leave a message",
+      hint: "leave a message",
+      language: "en-US",
+      frequency: 440,
+      variance: 3.5,
+      error: "none",
+      timestamp: 1_700_000_000_000,
+    });
+  });
+
+  it("reads transcript as the greeting when greeting is absent", () => {
+    expect(readAmd(ctx({ amd: { type: "amd_human_detected", transcript: "hello" } })).events[0]?.greeting).toBe("hello");
+    expect(readAmd(ctx({ amd: { type: "amd_human_detected", transcript: "a", greeting: "b" } })).events[0]?.greeting).toBe("b");
+  });
+
+  it("converts numbers written as text and date strings", () => {
+    const read = readAmd(
+      ctx({
+        amd: { type: "amd_tone_detected", frequency: " 440 ", variance: "2.5", timestamp: "2026-11-24T09:00:00.000Z" },
+        amdInfo: { amdRingDurationInMs: "4200", amdConnectDurationInMs: 9100 },
+      }),
+    );
+    expect(read.events[0]).toMatchObject({ frequency: 440, variance: 2.5, timestamp: Date.UTC(2026, 10, 24, 9) });
+    expect(read.ringDurationMs).toBe(4200);
+    expect(read.connectDurationMs).toBe(9100);
+    expect(read.issues).toEqual([]);
+  });
+
+  it("drops a bad field with an issue and keeps the event", () => {
+    const read = readAmd(
+      ctx({
+        amd: { type: "amd_tone_detected", frequency: "loud", variance: -1, reason: 42, timestamp: "yesterday-ish" },
+        amdInfo: { amdGreeting: ["hi"], amdRingDurationInMs: Number.NaN, amdReason: "hint" },
+      }),
+    );
+    expect(read.events).toEqual([{ name: "amd_tone_detected", source: "amd" }]);
+    expect(read.reason).toBe("hint");
+    expect(read.greeting).toBeUndefined();
+    expect(read.ringDurationMs).toBeUndefined();
+    expect(read.issues).toEqual([
+      "amdInfo.amdGreeting: expected text",
+      "amdInfo.amdRingDurationInMs: expected a non-negative number",
+      "amd.reason: expected text",
+      "amd.frequency: expected a non-negative number",
+      "amd.variance: expected a non-negative number",
+      "amd.timestamp: expected a time (epoch milliseconds or a date)",
+    ]);
+  });
+
+  it("reads amdInfo's greeting and reason", () => {
+    const read = readAmd(ctx({ amdInfo: { amdGreeting: "hello there", amdReason: "long greeting" } }));
+    expect(read).toMatchObject({ greeting: "hello there", reason: "long greeting" });
+  });
+});
+
+describe("readAmd: bounded and defensive", () => {
+  it(`reads at most ${MAX_EVENTS_READ} entries of a list and says so`, () => {
+    const amdEvents = Array.from({ length: MAX_EVENTS_READ + 5 }, () => "amd_stopped");
+    const read = readAmd(ctx({ amdInfo: { amdEvents } }));
+    expect(read.events).toHaveLength(MAX_EVENTS_READ);
+    expect(read.issues).toEqual([`amdInfo.amdEvents: ${MAX_EVENTS_READ + 5} entries; read the first ${MAX_EVENTS_READ}`]);
+  });
+
+  it("caps the list of problems and counts the rest", () => {
+    const read = readAmd(ctx({ amdInfo: { amdEvents: Array.from({ length: 80 }, () => 5) } }));
+    expect(read.issues).toHaveLength(51);
+    expect(read.issues[50]).toBe("… and 30 more problems");
+  });
+
+  it("survives getters that throw, at every level", () => {
+    const boom = (): never => {
+      throw new Error("boom");
+    };
+    const trap = (key: string) => Object.defineProperty({}, key, { get: boom, enumerable: true });
+    expect(readAmd(trap("session")).issues).toEqual(["context.session: could not be read"]);
+    expect(readAmd({ session: trap("UserSession") }).issues).toEqual(["context.session.UserSession: could not be read"]);
+    expect(readAmd(ctx(trap("amd"))).issues).toEqual(["amd: could not be read"]);
+    expect(readAmd(ctx(trap("amdInfo"))).issues).toEqual(["amdInfo: could not be read"]);
+    expect(readAmd(ctx({ amdInfo: trap("amdEvents") })).issues).toEqual(["amdInfo.amdEvents: could not be read"]);
+    const entry = Object.defineProperty({ type: "amd_tone_detected" }, "frequency", { get: boom });
+    const read = readAmd(ctx({ amd: [entry] }));
+    expect(read.events).toEqual([{ name: "amd_tone_detected", source: "amd", index: 0 }]);
+    expect(read.issues).toEqual(["amd[0].frequency: could not be read"]);
+  });
+
+  it("survives Proxies whose traps throw, and revoked Proxies", () => {
+    const hostile = new Proxy(
+      {},
+      {
+        get: () => {
+          throw new Error("get");
+        },
+      },
+    );
+    const { proxy, revoke } = Proxy.revocable([], {});
+    revoke();
+    expect(() => readAmd(hostile)).not.toThrow();
+    expect(readAmd(ctx({ amd: proxy })).events).toEqual([]);
+    expect(readAmd(ctx({ amdInfo: { amdEvents: proxy } })).issues.length).toBeGreaterThan(0);
+    const lying = new Proxy([], {
+      get: (target, key) => (key === "length" ? 1e9 : key === "0" ? "amd_stopped" : Reflect.get(target, key)),
+    });
+    const read = readAmd(ctx({ amd: lying }));
+    expect(read.events).toEqual([{ name: "amd_stopped", source: "amd", index: 0 }]);
+    expect(read.issues).toEqual([`amd: 1000000000 entries; read the first ${MAX_EVENTS_READ}`]);
+  });
+
+  it("does not loop on cycles", () => {
+    const entry: Record<string, unknown> = { type: "amd_human_detected" };
+    entry["self"] = entry;
+    const info: Record<string, unknown> = { amdEvents: [entry] };
+    info["amdEvents"] = [entry, info];
+    expect(names(ctx({ amdInfo: info }))).toEqual(["amd_human_detected"]);
+  });
+});
+
+describe("reader and schemas agree", () => {
+  it("reads exactly the fields the object schemas declare, with the same leaf schemas", () => {
+    const inner = (field: unknown) => (field as { _zod: { def: { innerType: unknown } } })._zod.def.innerType;
+    expect(Object.keys(EVENT_FIELDS)).toEqual(Object.keys(amdEventDataSchema.shape));
+    for (const [key, leaf] of Object.entries(EVENT_FIELDS)) {
+      expect(inner(amdEventDataSchema.shape[key as keyof typeof EVENT_FIELDS])).toBe(leaf);
+    }
+    for (const [key, leaf] of Object.entries(INFO_FIELDS)) {
+      expect(inner(amdInfoSchema.shape[key as keyof typeof INFO_FIELDS])).toBe(leaf);
+    }
+    expect(Object.keys(amdInfoSchema.shape).sort()).toEqual(["amdEvents", ...Object.keys(INFO_FIELDS)].sort());
+  });
+
+  it("accepts with the schema what the reader keeps", () => {
+    const data = { reason: "hint", frequency: "440", timestamp: "2026-01-01T00:00:00Z" };
+    expect(amdEventDataSchema.parse(data)).toEqual({ reason: "hint", frequency: 440, timestamp: Date.UTC(2026, 0, 1) });
+    expect(amdInfoSchema.safeParse({ amdEvents: ["amd_stopped"], amdRingDurationInMs: "12" }).success).toBe(true);
+  });
+});

@@ -1,0 +1,43 @@
+import { defineConfig } from "tsup";
+
+export default defineConfig([
+  {
+    // The library: ESM and CJS with declarations for each entry point.
+    entry: { index: "src/index.ts", fixtures: "src/fixtures/index.ts" },
+    format: ["esm", "cjs"],
+    // TypeScript 6 deprecates the baseUrl that tsup's declaration build sets.
+    dts: { compilerOptions: { ignoreDeprecations: "6.0" } },
+    clean: true,
+    target: "node20",
+    platform: "node",
+    sourcemap: false,
+    // Dependencies stay external in the library: users' bundlers dedupe them.
+  },
+  {
+    // The command line: one ESM file with a shebang; Node only.
+    entry: { cli: "src/cli/main.ts" },
+    format: ["esm"],
+    target: "node20",
+    platform: "node",
+    banner: { js: "#!/usr/bin/env node" },
+  },
+  {
+    // The bot bundle: the core only, everything inlined, one IIFE assigning the global
+    // AmdFlow. ES2015 because the bot platform's sandbox is old; minified because it is
+    // pasted into a platform that counts size; neutral so no Node shims sneak in.
+    entry: { "amd-flow": "src/bot.ts" },
+    format: ["iife"],
+    globalName: "AmdFlow",
+    target: "es2015",
+    platform: "neutral",
+    minify: true,
+    noExternal: [/.*/],
+    outExtension: () => ({ js: ".bot.js" }),
+    esbuildOptions(options) {
+      // zod's package "exports" need the import condition under the neutral platform.
+      options.conditions = ["import", "module", "default"];
+      options.mainFields = ["module", "main"];
+      options.legalComments = "none";
+    },
+  },
+]);
