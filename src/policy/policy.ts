@@ -350,7 +350,7 @@ function keysOf(value: object, path: string, problems: Problems): string[] | und
   try {
     return Object.keys(value).slice(0, MAX_KEYS_CHECKED);
   } catch (error) {
-    problems.push(`${path}: could not be read (${describeError(error)})`);
+    problems.push(`${path === "" ? "policy" : path}: could not be read (${describeError(error)})`);
     return undefined;
   }
 }

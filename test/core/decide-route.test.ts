@@ -1,0 +1,177 @@
+import { describe, expect, it } from "vitest";
+import {
+  type AmdOutcome,
+  ROUTE_REASONS,
+  decideRoute,
+  defaultPolicy,
+  parsePolicy,
+  routeCall,
+} from "../../src/index.js";
+import { makeBotContext } from "../../src/fixtures/index.js";
+
+const greeting: AmdOutcome = { kind: "machine", phase: "greeting", evidence: ["amd_machine_detected"] };
+const human: AmdOutcome = { kind: "human", evidence: ["amd_human_detected"] };
+
+describe("decideRoute: waiting on a machine greeting", () => {
+  it("waits, with the recheck time and the limit, until waitedMs reaches maxWaitMs", () => {
+    for (const waitedMs of [undefined, 0, 1000, 29_999]) {
+      const decision = decideRoute(greeting, undefined, waitedMs === undefined ? undefined : { waitedMs });
+      expect(decision).toMatchObject({ action: "wait", reason: "machine-greeting-playing", recheckAfterMs: 1000, maxWaitMs: 30_000 });
+      expect(decision.explanation).toBe("A machine greeting is still playing; check again in 1 s.");
+    }
+  });
+
+  it("applies the wait's then once waitedMs reaches maxWaitMs", () => {
+    for (const waitedMs of [30_000, 30_001, 1e9]) {
+      const decision = decideRoute(greeting, undefined, { waitedMs });
+      expect(decision.action).toBe("leave-voicemail");
+      expect(decision.reason).toBe("wait-limit-reached");
+      expect(decision.recheckAfterMs).toBeUndefined();
+    }
+    expect(decideRoute(greeting, undefined, { waitedMs: 45_000 }).explanation).toBe(
+      "A machine greeting is still playing after 45 s of waiting (the limit is 30 s); leave the voicemail message now.",
+    );
+  });
+
+  it("reads waitedMs written as text, and reports a bad one as 0", () => {
+    expect(decideRoute(greeting, undefined, { waitedMs: "30000" as never }).action).toBe("leave-voicemail");
+    for (const waitedMs of [-1, Number.NaN, Infinity, "soon", {}, true]) {
+      const decision = decideRoute(greeting, undefined, { waitedMs: waitedMs as never });
+      expect(decision.action).toBe("wait");
+      expect(decision.issues).toEqual(["options.waitedMs: expected a non-negative number; 0 was used"]);
+    }
+  });
+
+  it("uses the policy's own recheck, limit and then", () => {
+    const policy = parsePolicy({ machine: { greeting: { action: "wait", recheckAfterMs: 250, maxWaitMs: 2000, then: "hang-up" } } });
+    expect(decideRoute(greeting, policy, { waitedMs: 1500 })).toMatchObject({
+      action: "wait",
+      recheckAfterMs: 250,
+      maxWaitMs: 2000,
+      explanation: "A machine greeting is still playing; check again in 250 ms.",
+    });
+    expect(decideRoute(greeting, policy, { waitedMs: 2000 })).toMatchObject({ action: "hang-up", retry: false });
+  });
+});
+
+describe("decideRoute: the actions' details", () => {
+  it("names the transfer target when the policy has one", () => {
+    expect(decideRoute(human, { human: { action: "transfer", target: "queue:sales" } })).toMatchObject({
+      action: "transfer",
+      transferTarget: "queue:sales",
+      explanation: "A person answered; transfer the call to queue:sales.",
+    });
+    const plain = decideRoute(human, { human: "transfer" });
+    expect(plain.explanation).toBe("A person answered; transfer the call to an agent.");
+    expect("transferTarget" in plain).toBe(false);
+  });
+
+  it("says whether and when to retry after a hang-up", () => {
+    const machine: AmdOutcome = { kind: "machine", phase: "beep", evidence: ["amd_tone_detected"] };
+    expect(decideRoute(machine, { machine: "hang-up" })).toMatchObject({ action: "hang-up", retry: false });
+    expect(decideRoute(machine, { machine: { action: "hang-up", retryAfterMs: 7_200_000 } })).toMatchObject({
+      action: "hang-up",
+      retry: true,
+      retryAfterMs: 7_200_000,
+      explanation: "A tone was heard with no greeting (a voicemail beep or a fax); hang up and call again in 2 h.",
+    });
+    expect(decideRoute(machine, { machine: { action: "hang-up", retry: true } }).explanation).toMatch(/call again later\.$/);
+  });
+
+  it("adds no wait or hang-up details to other actions", () => {
+    const decision = decideRoute(human);
+    for (const key of ["recheckAfterMs", "maxWaitMs", "retry", "retryAfterMs", "transferTarget"]) {
+      expect(key in decision).toBe(false);
+    }
+  });
+});
+
+describe("decideRoute: every situation has a reason and a sentence", () => {
+  const outcomes: Array<[AmdOutcome, string, string]> = [
+    [human, "human-answered", "A person answered; let the bot talk."],
+    [greeting, "machine-greeting-playing", "A machine greeting is still playing; check again in 1 s."],
+    [
+      { kind: "machine", phase: "greeting-ended", evidence: ["amd_machine_detected", "amd_machine_stopped_speaking"] },
+      "machine-greeting-ended",
+      "The machine greeting has ended with no beep heard; leave the voicemail message now.",
+    ],
+    [
+      { kind: "machine", phase: "greeting-ended", evidence: ["amd_machine_detected", "amd_stopped"] },
+      "machine-greeting-ended",
+      "A machine answered and AMD has stopped listening with no beep heard; leave the voicemail message now.",
+    ],
+    [
+      { kind: "machine", phase: "beep", evidence: ["amd_machine_detected", "amd_tone_detected"] },
+      "machine-beep-heard",
+      "The voicemail beep was heard; leave the voicemail message now.",
+    ],
+    [{ kind: "silence", evidence: ["amd_no_speech_detected"] }, "no-speech", "Nobody spoke after the call was answered; let the bot talk."],
+    [{ kind: "undecided", evidence: ["amd_decision_timeout"] }, "amd-undecided", "AMD could not tell a person from a machine; let the bot talk."],
+    [{ kind: "error", evidence: ["amd_error"] }, "amd-error", "AMD failed; let the bot talk."],
+    [{ kind: "error", evidence: ["amd_error"], error: "no recognizer" }, "amd-error", "AMD failed (no recognizer); let the bot talk."],
+    [
+      { kind: "not-run", evidence: [] },
+      "amd-not-run",
+      "There is no AMD result (AMD is off or has not reported yet); let the bot talk.",
+    ],
+  ];
+  it.each(outcomes)("%j", (outcome, reason, explanation) => {
+    const decision = decideRoute(outcome);
+    expect(decision.reason).toBe(reason);
+    expect(decision.explanation).toBe(explanation);
+    expect(decision.outcome).toBe(outcome);
+    expect(ROUTE_REASONS).toContain(decision.reason);
+  });
+});
+
+describe("decideRoute: bad input", () => {
+  it("falls back to the default policy and says so", () => {
+    const decision = decideRoute(human, { human: "dance" });
+    expect(decision.action).toBe("continue");
+    expect(decision.issues).toEqual([
+      "policy: human: expected one of continue, transfer, leave-voicemail, wait, hang-up; the default policy was used",
+    ]);
+  });
+
+  it("treats what is not an outcome as an AMD error", () => {
+    for (const outcome of [undefined, null, 3, "human", {}, { kind: "robot" }, { kind: "machine" }, { kind: "machine", phase: "x" }]) {
+      const decision = decideRoute(outcome as never);
+      expect(decision.outcome).toEqual({ kind: "error", evidence: [] });
+      expect(decision.action).toBe("continue");
+      expect(decision.issues[0]).toMatch(/^outcome: not an AMD outcome/);
+    }
+  });
+
+  it("repairs an outcome with no evidence list", () => {
+    const decision = decideRoute({ kind: "human" } as never);
+    expect(decision.outcome).toEqual({ kind: "human", evidence: [] });
+    expect(decision.issues).toEqual([]);
+  });
+});
+
+describe("routeCall", () => {
+  it("puts the reading's issues before the decision's", () => {
+    const decision = routeCall(makeBotContext(["amd_beep"], { amd: undefined }), { human: "x" }, { waitedMs: -1 });
+    expect(decision.issues).toEqual([
+      'amdInfo.amdEvents[0]: unknown AMD event "amd_beep"',
+      "policy: human: expected one of continue, transfer, leave-voicemail, wait, hang-up; the default policy was used",
+      "options.waitedMs: expected a non-negative number; 0 was used",
+    ]);
+  });
+
+  it("accepts a policy as JSON text, a parsed policy, or a partial object", () => {
+    const context = makeBotContext(["amd_human_detected"]);
+    expect(routeCall(context, '{"human":"transfer"}').action).toBe("transfer");
+    expect(routeCall(context, parsePolicy({ human: "hang-up" })).action).toBe("hang-up");
+    expect(routeCall(context, { human: "leave-voicemail" }).action).toBe("leave-voicemail");
+    expect(routeCall(context, defaultPolicy).action).toBe("continue");
+  });
+
+  it("gives a fresh issues list on every call", () => {
+    const context = makeBotContext(["amd_beep"], { amd: undefined });
+    const first = routeCall(context);
+    const second = routeCall(context);
+    expect(first.issues).not.toBe(second.issues);
+    expect(second.issues).toHaveLength(1);
+  });
+});
