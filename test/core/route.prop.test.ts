@@ -1,0 +1,114 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import {
+  ROUTE_ACTIONS,
+  ROUTE_REASONS,
+  type RouteDecision,
+  classifyAmd,
+  parsePolicy,
+  PolicyError,
+  readAmd,
+  routeCall,
+} from "../../src/index.js";
+import { makeBotContext } from "../../src/fixtures/index.js";
+import { anyContext, anyInput, eventEntry, materialize } from "../support/arbitraries.js";
+
+function expectValidDecision(decision: RouteDecision): void {
+  expect(ROUTE_ACTIONS).toContain(decision.action);
+  expect(ROUTE_REASONS).toContain(decision.reason);
+  expect(typeof decision.explanation).toBe("string");
+  expect(decision.explanation).toMatch(/^[A-Z].*\.$/);
+  expect(Array.isArray(decision.issues)).toBe(true);
+  for (const issue of decision.issues) expect(typeof issue).toBe("string");
+  if (decision.action === "wait") expect(decision.recheckAfterMs).toBeGreaterThan(0);
+  if (decision.action === "hang-up") expect(typeof decision.retry).toBe("boolean");
+}
+
+describe("routeCall never throws", () => {
+  it("for any context, policy and options, and always returns a valid decision", () => {
+    fc.assert(
+      fc.property(anyContext, fc.oneof(fc.constant(undefined), anyInput), fc.oneof(fc.constant(undefined), anyInput), (context, policy, options) => {
+        expectValidDecision(routeCall(materialize(context), materialize(policy), materialize(options) as never));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("leaves Object.prototype alone", () => {
+    fc.assert(
+      fc.property(anyContext, anyInput, (context, policy) => {
+        routeCall(materialize(context), materialize(policy));
+        expect(Object.prototype).not.toHaveProperty("polluted");
+        expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined();
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe("parsePolicy", () => {
+  it("throws only PolicyError, whatever it is given", () => {
+    fc.assert(
+      fc.property(anyInput, (input) => {
+        try {
+          parsePolicy(materialize(input));
+        } catch (error) {
+          expect(error).toBeInstanceOf(PolicyError);
+          expect((error as PolicyError).problems.length).toBeGreaterThan(0);
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe("classification is order-free and duplicate-safe", () => {
+  const entriesWithPermutation = fc.array(eventEntry, { maxLength: 10 }).chain((entries) =>
+    fc.tuple(
+      fc.constant(entries),
+      fc.shuffledSubarray(entries, { minLength: entries.length, maxLength: entries.length }),
+      fc.array(fc.nat({ max: Math.max(0, entries.length - 1) }), { maxLength: entries.length === 0 ? 0 : 5 }),
+    ),
+  );
+
+  it("gives the same outcome for any permutation and duplication of the same events", () => {
+    fc.assert(
+      fc.property(entriesWithPermutation, ([entries, shuffled, repeats]) => {
+        const duplicated = [...shuffled, ...repeats.map((index) => entries[index])];
+        const expected = classifyAmd(readAmd(makeBotContext(entries as never[], { amd: undefined })));
+        expect(classifyAmd(readAmd(makeBotContext(shuffled as never[], { amd: undefined })))).toEqual(expected);
+        expect(classifyAmd(readAmd(makeBotContext(duplicated as never[], { amd: undefined })))).toEqual(expected);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it("gives the same decision whether an event is in amd or in amdEvents", () => {
+    fc.assert(
+      fc.property(fc.array(eventEntry, { minLength: 1, maxLength: 6 }), (entries) => {
+        const [first, ...rest] = entries;
+        const inInfo = routeCall(makeBotContext(entries as never[], { amd: undefined }));
+        const split = routeCall(makeBotContext(rest as never[], { amd: first }));
+        expect(split.outcome).toEqual(inInfo.outcome);
+        expect(split.action).toBe(inInfo.action);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe("purity", () => {
+  it("never changes the input and gives the same output twice", () => {
+    fc.assert(
+      fc.property(fc.array(eventEntry, { maxLength: 8 }), fc.jsonValue(), (entries, extra) => {
+        const context = { ...makeBotContext(entries as never[]), extra };
+        const before = structuredClone(context);
+        const first = routeCall(context);
+        const second = routeCall(context);
+        expect(context).toEqual(before);
+        expect(second).toEqual(first);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});

@@ -1,0 +1,129 @@
+import fc from "fast-check";
+import { AMD_EVENTS } from "../../src/index.js";
+
+/** An AMD event name as it may arrive: any case, with spaces around it. */
+export const eventName = fc
+  .tuple(fc.constantFrom(...AMD_EVENTS), fc.boolean(), fc.constantFrom("", " ", "\t", "  \n"), fc.constantFrom("", " "))
+  .map(([name, upper, before, after]) => `${before}${upper ? name.toUpperCase() : name}${after}`);
+
+const eventData = fc.record(
+  {
+    reason: fc.constantFrom("hint", "long greeting", "short greeting", "digit count"),
+    greeting: fc.string({ maxLength: 40 }),
+    hint: fc.constantFrom("leave a message", "not available", "voicemail"),
+    language: fc.constantFrom("en-US", "de-DE"),
+    frequency: fc.oneof(fc.integer({ min: 0, max: 4000 }), fc.integer({ min: 0, max: 4000 }).map(String)),
+    variance: fc.double({ min: 0, max: 100, noNaN: true }),
+    error: fc.string({ maxLength: 20 }),
+  },
+  { requiredKeys: [] },
+);
+
+/** One `amdEvents` entry without a timestamp: a bare name or an object naming it. */
+export const eventEntry: fc.Arbitrary<unknown> = fc.oneof(
+  eventName,
+  fc.tuple(fc.constantFrom("type", "event", "name"), eventName, eventData).map(([key, name, data]) => ({ ...data, [key]: name })),
+  fc.constantFrom("amd_beep", "amd_unknown", "hello"),
+);
+
+const boom = (): never => {
+  throw new Error("boom");
+};
+const getter = (key: string) => Object.defineProperty({}, key, { get: boom, enumerable: true });
+
+/** Makers of values that attack a reader: throwing getters, hostile and revoked Proxies, cycles. */
+const hostileMakers: ReadonlyArray<() => unknown> = [
+  () => getter("session"),
+  () => getter("UserSession"),
+  () => getter("amd"),
+  () => getter("amdInfo"),
+  () => getter("amdEvents"),
+  () => getter("type"),
+  () => getter("action"),
+  () => getter("waitedMs"),
+  () => new Proxy({}, { get: boom, has: boom, ownKeys: boom, getOwnPropertyDescriptor: boom, getPrototypeOf: boom }),
+  () => {
+    const { proxy, revoke } = Proxy.revocable({}, {});
+    revoke();
+    return proxy;
+  },
+  () => {
+    const { proxy, revoke } = Proxy.revocable([], {});
+    revoke();
+    return proxy;
+  },
+  () => {
+    const cycle: Record<string, unknown> = {};
+    cycle["session"] = { UserSession: { amd: cycle, amdInfo: { amdEvents: [cycle, cycle] } } };
+    return cycle;
+  },
+  () => new Proxy([], { get: boom }),
+  () =>
+    Object.defineProperty({}, "amd", {
+      enumerable: true,
+      get: () => {
+        throw new Proxy(new Error("x"), { get: boom });
+      },
+    }),
+  () => new Proxy(["amd_stopped"], { get: (target, key) => (key === "length" ? 1e12 : Reflect.get(target, key)) }),
+  () => ({ toString: boom, valueOf: boom, [Symbol.toPrimitive]: boom }),
+  () => Symbol("s"),
+  () => () => "fn",
+  () => 10n,
+  () => Object.create(null),
+  () => JSON.parse('{"__proto__": {"polluted": true}, "constructor": {"prototype": {"polluted": true}}}'),
+];
+
+class Hostile {
+  constructor(readonly index: number) {}
+}
+
+/** A stand-in for a hostile value; {@link materialize} builds the real one inside the property. */
+export const hostile: fc.Arbitrary<unknown> = fc.nat({ max: hostileMakers.length - 1 }).map((index) => new Hostile(index));
+
+/**
+ * Builds the hostile values a generated structure stands for. Generators cannot hold
+ * them (fast-check itself inspects generated values), so each run makes fresh ones.
+ */
+export function materialize(value: unknown): unknown {
+  if (value instanceof Hostile) return hostileMakers[value.index]?.();
+  if (Array.isArray(value)) return value.map(materialize);
+  if (typeof value === "object" && value !== null && Object.getPrototypeOf(value) === Object.prototype) {
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(value)) {
+      Object.defineProperty(out, key, {
+        value: materialize((value as Record<string, unknown>)[key]),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    }
+    return out;
+  }
+  return value;
+}
+
+/** Anything, with hostile values mixed in at any depth. */
+export const anyInput: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
+  value: fc.oneof(
+    { depthSize: "small" },
+    fc.anything(),
+    hostile,
+    eventEntry,
+    fc.array(tie("value"), { maxLength: 5 }),
+    fc.dictionary(
+      fc.constantFrom("session", "UserSession", "amd", "amdInfo", "amdEvents", "type", "action", "human", "machine", "__proto__"),
+      tie("value"),
+      { maxKeys: 4 },
+    ),
+  ),
+})).value;
+
+/** Wraps a value as the bot context's UserSession at the right depth, or not. */
+export const anyContext: fc.Arbitrary<unknown> = fc.oneof(
+  anyInput,
+  anyInput.map((UserSession) => ({ session: { UserSession } })),
+  fc
+    .record({ amd: anyInput, amdInfo: fc.oneof(anyInput, fc.record({ amdEvents: anyInput })) }, { requiredKeys: [] })
+    .map((UserSession) => ({ session: { UserSession } })),
+);
