@@ -1,4 +1,3 @@
-import { match } from "ts-pattern";
 import { UNREADABLE, describeError, isArraySafe, readProp } from "../internal/safe.js";
 import type { AmdOutcome, MachinePhase } from "../outcome/classify-amd.js";
 import { classifyAmd } from "../outcome/classify-amd.js";
@@ -125,13 +124,15 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 const KINDS: ReadonlySet<string> = new Set(["human", "machine", "silence", "undecided", "error", "not-run"]);
 const PHASES: ReadonlySet<string> = new Set<MachinePhase>(["greeting", "greeting-ended", "beep"]);
 
+const MACHINE_SITUATION: Readonly<Record<MachinePhase, PolicySituation>> = {
+  greeting: "machine.greeting",
+  "greeting-ended": "machine.greeting-ended",
+  beep: "machine.beep",
+};
+
 /** The situation for an outcome: the policy row that applies. */
 function situationOf(outcome: AmdOutcome): PolicySituation {
-  return match(outcome)
-    .returnType<PolicySituation>()
-    .with({ kind: "machine" }, ({ phase }) => `machine.${phase}` as const)
-    .with({ kind: "human" }, { kind: "silence" }, { kind: "undecided" }, { kind: "error" }, { kind: "not-run" }, ({ kind }) => kind)
-    .exhaustive();
+  return outcome.kind === "machine" ? MACHINE_SITUATION[outcome.phase] : outcome.kind;
 }
 
 /** `outcome` when it is a well-formed outcome; otherwise an error outcome and an issue. */
@@ -170,18 +171,25 @@ function waitedOf(options: unknown, issues: string[]): number {
   return 0;
 }
 
+type Details = { readonly [A in FinalRule["action"]]: (rule: Extract<FinalRule, { action: A }>, decision: Mutable<RouteDecision>) => void };
+
+/** What each final action adds to a decision. */
+const DETAILS: Details = {
+  continue: () => undefined,
+  "leave-voicemail": () => undefined,
+  transfer: ({ target }, decision) => {
+    if (target !== undefined) decision.transferTarget = target;
+  },
+  "hang-up": ({ retry, retryAfterMs }, decision) => {
+    decision.retry = retry;
+    if (retryAfterMs !== undefined) decision.retryAfterMs = retryAfterMs;
+  },
+};
+
 function finalDecision(rule: FinalRule, decision: Mutable<RouteDecision>): RouteDecision {
   decision.action = rule.action;
-  match(rule)
-    .with({ action: "transfer" }, ({ target }) => {
-      if (target !== undefined) decision.transferTarget = target;
-    })
-    .with({ action: "hang-up" }, ({ retry, retryAfterMs }) => {
-      decision.retry = retry;
-      if (retryAfterMs !== undefined) decision.retryAfterMs = retryAfterMs;
-    })
-    .with({ action: "continue" }, { action: "leave-voicemail" }, () => undefined)
-    .exhaustive();
+  // Safe widening: Details ties each action to its own rule type.
+  (DETAILS[rule.action] as (rule: FinalRule, decision: Mutable<RouteDecision>) => void)(rule, decision);
   return decision;
 }
 
@@ -213,20 +221,24 @@ export function decideRoute(outcome: AmdOutcome, policy?: unknown, options?: Rou
     const chosen = resolvePolicy(policy, issues);
     const waitedMs = waitedOf(options, issues);
     const situation = situationOf(checked);
-    const rule = ruleFor(chosen, situation);
-    const said = describeSituation(checked);
+    const said = describeSituation(situation, checked);
     const decision: Mutable<RouteDecision> = {
-      action: rule.action,
+      action: "continue",
       reason: REASON_OF[situation],
       explanation: "",
       outcome: checked,
       issues,
     };
+    // Wait or final: the two rule shapes. Each final action's details and wording
+    // come from tables mapped over every action (DETAILS, RULE_TEXT), so a new action
+    // or rule type fails to compile until it is handled there.
+    const rule = ruleFor(chosen, situation);
     if (rule.action !== "wait") {
       decision.explanation = `${said}; ${describeRule(rule)}.`;
       return finalDecision(rule, decision);
     }
     if (waitedMs < rule.maxWaitMs) {
+      decision.action = "wait";
       decision.recheckAfterMs = rule.recheckAfterMs;
       decision.maxWaitMs = rule.maxWaitMs;
       decision.explanation = `${said}; ${describeRule(rule)}.`;
@@ -251,7 +263,7 @@ function lastResort(error: unknown, issues: string[]): RouteDecision {
   return finalDecision(rule, {
     action: rule.action,
     reason: "amd-error",
-    explanation: `${describeSituation(outcome)}; ${describeRule(rule)}.`,
+    explanation: `${describeSituation("error", outcome)}; ${describeRule(rule)}.`,
     outcome,
     issues,
   });

@@ -1,7 +1,6 @@
-import { match } from "ts-pattern";
 import type { AmdOutcome } from "../outcome/classify-amd.js";
 import { clip } from "../internal/safe.js";
-import type { FinalRule, PolicyRule } from "../policy/policy.js";
+import type { PolicyRule, PolicySituation, RouteAction } from "../policy/policy.js";
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -15,44 +14,51 @@ export function formatMs(ms: number): string {
   return `${oneDecimal(ms / HOUR)} h`;
 }
 
-/** What happened, as the start of a sentence for a bot designer. */
-export function describeSituation(outcome: AmdOutcome): string {
-  return match(outcome)
-    .returnType<string>()
-    .with({ kind: "human" }, () => "A person answered")
-    .with({ kind: "machine", phase: "greeting" }, () => "A machine greeting is still playing")
-    .with({ kind: "machine", phase: "greeting-ended" }, (machine) =>
-      machine.evidence.includes("amd_machine_stopped_speaking")
-        ? "The machine greeting has ended with no beep heard"
-        : "A machine answered and AMD has stopped listening with no beep heard",
-    )
-    .with({ kind: "machine", phase: "beep" }, (machine) =>
-      machine.evidence.includes("amd_machine_detected") || machine.evidence.includes("amd_machine_stopped_speaking")
-        ? "The voicemail beep was heard"
-        : "A tone was heard with no greeting (a voicemail beep or a fax)",
-    )
-    .with({ kind: "silence" }, () => "Nobody spoke after the call was answered")
-    .with({ kind: "undecided" }, () => "AMD could not tell a person from a machine")
-    .with({ kind: "error" }, (failed) =>
-      failed.error === undefined ? "AMD failed" : `AMD failed (${clip(failed.error, 60)})`,
-    )
-    .with({ kind: "not-run" }, () => "There is no AMD result (AMD is off or has not reported yet)")
-    .exhaustive();
+const heard = (outcome: AmdOutcome, name: AmdOutcome["evidence"][number]): boolean => outcome.evidence.includes(name);
+
+/** What happened, as the start of a sentence for a bot designer; one entry per situation. */
+const SITUATION_TEXT: Readonly<Record<PolicySituation, (outcome: AmdOutcome) => string>> = {
+  human: () => "A person answered",
+  "machine.greeting": () => "A machine greeting is still playing",
+  "machine.greeting-ended": (outcome) =>
+    heard(outcome, "amd_machine_stopped_speaking")
+      ? "The machine greeting has ended with no beep heard"
+      : "A machine answered and AMD has stopped listening with no beep heard",
+  "machine.beep": (outcome) =>
+    heard(outcome, "amd_machine_detected") || heard(outcome, "amd_machine_stopped_speaking")
+      ? "The voicemail beep was heard"
+      : "A tone was heard with no greeting (a voicemail beep or a fax)",
+  silence: () => "Nobody spoke after the call was answered",
+  undecided: () => "AMD could not tell a person from a machine",
+  error: (outcome) => {
+    const error = outcome.kind === "error" ? outcome.error : undefined;
+    return error === undefined ? "AMD failed" : `AMD failed (${clip(error, 60)})`;
+  },
+  "not-run": () => "There is no AMD result (AMD is off or has not reported yet)",
+};
+
+/** What happened in `situation`, as the start of a sentence. */
+export function describeSituation(situation: PolicySituation, outcome: AmdOutcome): string {
+  return SITUATION_TEXT[situation](outcome);
 }
 
-/** What to do, as the end of a sentence for a bot designer. */
-export function describeRule(rule: PolicyRule | FinalRule): string {
-  return match(rule)
-    .returnType<string>()
-    .with({ action: "continue" }, () => "let the bot talk")
-    .with({ action: "transfer" }, ({ target }) =>
-      target === undefined ? "transfer the call to an agent" : `transfer the call to ${clip(target, 60)}`,
-    )
-    .with({ action: "leave-voicemail" }, () => "leave the voicemail message now")
-    .with({ action: "wait" }, ({ recheckAfterMs }) => `check again in ${formatMs(recheckAfterMs)}`)
-    .with({ action: "hang-up" }, ({ retry, retryAfterMs }) => {
-      if (!retry) return "hang up";
-      return retryAfterMs === undefined ? "hang up and call again later" : `hang up and call again in ${formatMs(retryAfterMs)}`;
-    })
-    .exhaustive();
+type RuleText = { readonly [A in RouteAction]: (rule: Extract<PolicyRule, { action: A }>) => string };
+
+/** What to do, as the end of a sentence; one entry per action. */
+const RULE_TEXT: RuleText = {
+  continue: () => "let the bot talk",
+  transfer: ({ target }) => (target === undefined ? "transfer the call to an agent" : `transfer the call to ${clip(target, 60)}`),
+  "leave-voicemail": () => "leave the voicemail message now",
+  wait: ({ recheckAfterMs }) => `check again in ${formatMs(recheckAfterMs)}`,
+  "hang-up": ({ retry, retryAfterMs }) => {
+    if (!retry) return "hang up";
+    return retryAfterMs === undefined ? "hang up and call again later" : `hang up and call again in ${formatMs(retryAfterMs)}`;
+  },
+};
+
+/** What `rule` does, as the end of a sentence. */
+export function describeRule(rule: PolicyRule): string {
+  // A table of functions keyed by the action cannot tie each key to its rule type for
+  // the compiler; RuleText above does, so this one widening is safe.
+  return (RULE_TEXT[rule.action] as (rule: PolicyRule) => string)(rule);
 }

@@ -150,8 +150,7 @@ export type AmdOutcome =
   | NotRunOutcome;
 
 // One bit per event; AMD_EVENTS has eight, so a byte describes any set of them.
-const bitOf = new Map<AmdEventName, number>(AMD_EVENTS.map((name, index) => [name, 1 << index]));
-const bit = (name: AmdEventName): number => bitOf.get(name) ?? 0;
+const BIT = Object.fromEntries(AMD_EVENTS.map((name, index) => [name, 1 << index])) as Readonly<Record<AmdEventName, number>>;
 
 /**
  * The strongest evidence first: the verdict is the first row whose events are all
@@ -172,46 +171,94 @@ const VERDICTS = [
 
 type Verdict = (typeof VERDICTS)[number][0] | "unknown-only" | "nothing";
 
-const verdictMasks = VERDICTS.map(([verdict, names]) => [verdict, names.reduce((mask, name) => mask | bit(name), 0)] as const);
+const VERDICT_MASKS = VERDICTS.map(([verdict, names]) => [verdict, names.reduce((mask, name) => mask | BIT[name], 0)] as const);
 
 function verdictOf(mask: number, hasUnknown: boolean): Verdict {
-  for (const [verdict, required] of verdictMasks) if ((mask & required) === required) return verdict;
+  for (const [verdict, required] of VERDICT_MASKS) if ((mask & required) === required) return verdict;
   return hasUnknown ? "unknown-only" : "nothing";
 }
 
 /**
- * Picks one value from several order-free: the longest text, ties broken
+ * Keeps one value of several, whatever their order: the longest text, ties broken
  * alphabetically, so the same set of events always yields the same value.
  */
-function pickText(values: Iterable<string | undefined>): string | undefined {
-  let best: string | undefined;
-  for (const value of values) {
-    if (value === undefined || value === "") continue;
-    if (best === undefined || value.length > best.length || (value.length === best.length && value < best)) best = value;
+function betterText(best: string | undefined, value: string | undefined): string | undefined {
+  if (value === undefined || value === "") return best;
+  if (best === undefined || value.length > best.length || (value.length === best.length && value < best)) return value;
+  return best;
+}
+
+/** The lowest number, whatever the order. */
+function lowerNumber(best: number | undefined, value: number | undefined): number | undefined {
+  return value !== undefined && (best === undefined || value < best) ? value : best;
+}
+
+const MACHINE_BITS = BIT.amd_machine_detected | BIT.amd_machine_stopped_speaking | BIT.amd_tone_detected;
+
+/** The details events carry, gathered in one pass; each field picked order-free. */
+interface Details {
+  mask: number;
+  machineReason?: string | undefined;
+  machineGreeting?: string | undefined;
+  hint?: string | undefined;
+  humanReason?: string | undefined;
+  humanGreeting?: string | undefined;
+  language?: string | undefined;
+  toneFrequency?: number | undefined;
+  error?: string | undefined;
+}
+
+function gather(events: readonly AmdEvent[]): Details {
+  const details: Details = { mask: 0 };
+  for (const event of events) {
+    const bit = BIT[event.name] ?? 0;
+    details.mask |= bit;
+    details.language = betterText(details.language, event.language);
+    if ((bit & MACHINE_BITS) !== 0) {
+      details.machineReason = betterText(details.machineReason, event.reason);
+      details.machineGreeting = betterText(details.machineGreeting, event.greeting);
+      details.hint = betterText(details.hint, event.hint);
+      if (bit === BIT.amd_tone_detected) details.toneFrequency = lowerNumber(details.toneFrequency, event.frequency);
+    } else if (bit === BIT.amd_human_detected) {
+      details.humanReason = betterText(details.humanReason, event.reason);
+      details.humanGreeting = betterText(details.humanGreeting, event.greeting);
+    } else if (bit === BIT.amd_error) {
+      details.error = betterText(details.error, event.error);
+    }
   }
-  return best;
+  return details;
 }
 
-function pickNumber(values: Iterable<number | undefined>): number | undefined {
-  let best: number | undefined;
-  for (const value of values) if (value !== undefined && (best === undefined || value < best)) best = value;
-  return best;
+/** Sets `key` on `target` only when `value` is defined: optional fields stay absent, never `undefined`. */
+function put<T extends object, K extends keyof T>(target: T, key: K, value: T[K] | undefined): void {
+  if (value !== undefined) target[key] = value;
 }
 
-function* field<K extends keyof AmdEvent>(events: readonly AmdEvent[], names: number, key: K): Generator<AmdEvent[K]> {
-  for (const event of events) if ((bit(event.name) & names) !== 0) yield event[key];
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+function machineOutcome(phase: MachinePhase, reading: AmdReading, details: Details, evidence: AmdEventName[]): MachineOutcome {
+  const outcome: Mutable<MachineOutcome> = { kind: "machine", phase, evidence };
+  put(outcome, "reason", reading.reason ?? details.machineReason);
+  put(outcome, "greeting", reading.greeting ?? details.machineGreeting);
+  put(outcome, "hint", details.hint);
+  put(outcome, "language", details.language);
+  put(outcome, "toneFrequency", details.toneFrequency);
+  return outcome;
 }
 
-/** Copies the defined entries of `extra` onto `base` (optional fields stay absent, never `undefined`). */
-function withDefined<T extends object>(base: T, extra: Record<string, unknown>): T {
-  const out = { ...base } as Record<string, unknown>;
-  for (const key of Object.keys(extra)) if (extra[key] !== undefined) out[key] = extra[key];
-  return out as T;
+function humanOutcome(reading: AmdReading, details: Details, evidence: AmdEventName[]): HumanOutcome {
+  const outcome: Mutable<HumanOutcome> = { kind: "human", evidence };
+  put(outcome, "greeting", reading.greeting ?? details.humanGreeting);
+  put(outcome, "reason", details.humanReason);
+  put(outcome, "language", details.language);
+  return outcome;
 }
 
-const MACHINE_BITS = bit("amd_machine_detected") | bit("amd_machine_stopped_speaking") | bit("amd_tone_detected");
-const HUMAN_BITS = bit("amd_human_detected");
-const ANY_BITS = 0xff;
+function errorOutcome(details: Details, evidence: AmdEventName[]): ErrorOutcome {
+  const outcome: Mutable<ErrorOutcome> = { kind: "error", evidence };
+  put(outcome, "error", details.error);
+  return outcome;
+}
 
 /**
  * Classifies a reading into an {@link AmdOutcome}. Order-free and duplicate-safe: any
@@ -247,44 +294,17 @@ const ANY_BITS = 0xff;
  * ```
  */
 export function classifyAmd(reading: AmdReading): AmdOutcome {
-  let mask = 0;
-  for (const event of reading.events) mask |= bit(event.name);
-  const evidence = AMD_EVENTS.filter((name) => (mask & bit(name)) !== 0);
-  const events = reading.events;
-  const base = { evidence };
-  const greeting = (names: number): string | undefined => reading.greeting ?? pickText(field(events, names, "greeting"));
-  const language = (): string | undefined => pickText(field(events, ANY_BITS, "language"));
+  const details = gather(reading.events);
+  const evidence: AmdEventName[] = [];
+  for (const name of AMD_EVENTS) if ((details.mask & BIT[name]) !== 0) evidence.push(name);
 
-  const machine = (phase: MachinePhase): MachineOutcome =>
-    withDefined<MachineOutcome>(
-      { kind: "machine", phase, ...base },
-      {
-        reason: reading.reason ?? pickText(field(events, MACHINE_BITS, "reason")),
-        greeting: greeting(MACHINE_BITS),
-        hint: pickText(field(events, MACHINE_BITS, "hint")),
-        language: language(),
-        toneFrequency: pickNumber(field(events, bit("amd_tone_detected"), "frequency")),
-      },
-    );
-
-  return match(verdictOf(mask, reading.unknownEvents.length > 0))
+  return match(verdictOf(details.mask, reading.unknownEvents.length > 0))
     .returnType<AmdOutcome>()
-    .with("beep", "greeting-ended", "greeting", (phase) => machine(phase))
-    .with("human", () =>
-      withDefined<HumanOutcome>(
-        { kind: "human", ...base },
-        {
-          greeting: greeting(HUMAN_BITS),
-          reason: pickText(field(events, HUMAN_BITS, "reason")),
-          language: language(),
-        },
-      ),
-    )
-    .with("silence", () => ({ kind: "silence", ...base }))
-    .with("error", () =>
-      withDefined<ErrorOutcome>({ kind: "error", ...base }, { error: pickText(field(events, bit("amd_error"), "error")) }),
-    )
-    .with("undecided", "unknown-only", () => ({ kind: "undecided", ...base }))
-    .with("nothing", () => ({ kind: "not-run", ...base }))
+    .with("beep", "greeting-ended", "greeting", (phase) => machineOutcome(phase, reading, details, evidence))
+    .with("human", () => humanOutcome(reading, details, evidence))
+    .with("silence", () => ({ kind: "silence", evidence }))
+    .with("error", () => errorOutcome(details, evidence))
+    .with("undecided", "unknown-only", () => ({ kind: "undecided", evidence }))
+    .with("nothing", () => ({ kind: "not-run", evidence }))
     .exhaustive();
 }

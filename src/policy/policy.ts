@@ -1,4 +1,3 @@
-import { match } from "ts-pattern";
 import { UNREADABLE, clip, describeError, isArraySafe, isObjectLike, parseJsonText, readProp } from "../internal/safe.js";
 
 /**
@@ -565,6 +564,17 @@ export function isCheckedPolicy(value: unknown): value is Policy {
   return isObjectLike(value) && parsed.has(value);
 }
 
+const RULE_OF: Readonly<Record<PolicySituation, (policy: Policy) => PolicyRule>> = {
+  human: (policy) => policy.human,
+  "machine.greeting": (policy) => policy.machine.greeting,
+  "machine.greeting-ended": (policy) => policy.machine["greeting-ended"],
+  "machine.beep": (policy) => policy.machine.beep,
+  silence: (policy) => policy.silence,
+  undecided: (policy) => policy.undecided,
+  error: (policy) => policy.error,
+  "not-run": (policy) => policy["not-run"],
+};
+
 /**
  * The rule a policy holds for a situation.
  *
@@ -578,10 +588,5 @@ export function isCheckedPolicy(value: unknown): value is Policy {
  * ```
  */
 export function ruleFor(policy: Policy, situation: PolicySituation): PolicyRule {
-  return match(situation)
-    .with("machine.greeting", () => policy.machine.greeting)
-    .with("machine.greeting-ended", () => policy.machine["greeting-ended"])
-    .with("machine.beep", () => policy.machine.beep)
-    .with("human", "silence", "undecided", "error", "not-run", (key) => policy[key])
-    .exhaustive();
+  return RULE_OF[situation](policy);
 }

@@ -72,14 +72,24 @@ type Leaf = z.ZodMiniType;
 // The canonical form of each leaf, checked without zod on the hot path.
 const isText = (value: unknown): boolean => typeof value === "string";
 const isAmount = (value: unknown): boolean => typeof value === "number" && value >= 0 && value < Infinity;
-const canonical = new Map<Leaf, (value: unknown) => boolean>([
+const CANONICAL = new Map<Leaf, (value: unknown) => boolean>([
   [amdTextSchema, isText],
   [amdNumberSchema, isAmount],
   [amdTimestampSchema, isAmount],
 ]);
 
-const eventLeaves = Object.entries(EVENT_FIELDS) as ReadonlyArray<readonly [keyof AmdEventData, Leaf]>;
-const infoLeaves = Object.entries(INFO_FIELDS) as ReadonlyArray<readonly [keyof typeof INFO_FIELDS, Leaf]>;
+interface FieldReader {
+  readonly key: string;
+  readonly leaf: Leaf;
+  readonly canonical: (value: unknown) => boolean;
+}
+const fieldReaders = (fields: Readonly<Record<string, Leaf>>): readonly FieldReader[] =>
+  Object.keys(fields).map((key) => {
+    const leaf = fields[key] as Leaf;
+    return { key, leaf, canonical: CANONICAL.get(leaf) ?? (() => false) };
+  });
+const EVENT_READERS = fieldReaders(EVENT_FIELDS);
+const INFO_READERS = fieldReaders(INFO_FIELDS);
 
 class Collector {
   readonly events: AmdEvent[] = [];
@@ -98,17 +108,18 @@ class Collector {
   }
 }
 
-/** Reads one leaf: canonical values pass as they are, others go through the schema. */
-function readLeaf(leaf: Leaf, value: unknown, where: string, into: Collector): unknown {
+/** Reads one field: canonical values pass as they are, others go through the leaf schema. */
+function readField(source: object, field: FieldReader, where: string, into: Collector): unknown {
+  const value = readProp(source, field.key);
   if (value === undefined || value === null) return undefined;
+  if (field.canonical(value)) return value;
   if (value === UNREADABLE) {
-    into.issue(`${where}: could not be read`);
+    into.issue(`${where}.${field.key}: could not be read`);
     return undefined;
   }
-  if (canonical.get(leaf)?.(value)) return value;
-  const result = leaf.safeParse(value);
+  const result = field.leaf.safeParse(value);
   if (result.success) return result.data;
-  into.issue(`${where}: ${result.error.issues[0]?.message ?? "invalid"}`);
+  into.issue(`${where}.${field.key}: ${result.error.issues[0]?.message ?? "invalid"}`);
   return undefined;
 }
 
@@ -122,12 +133,13 @@ function nameOf(entry: object): unknown {
   return undefined;
 }
 
-function addName(raw: string, data: Partial<AmdEvent>, where: string, into: Collector): void {
-  const name = toAmdEventName(raw);
-  if (name !== undefined) {
-    into.events.push({ ...data, name } as AmdEvent);
-    return;
-  }
+function newEvent(name: AmdEventName, source: AmdEvent["source"], index: number | undefined): Record<string, unknown> {
+  const event: Record<string, unknown> = { name, source };
+  if (index !== undefined) event["index"] = index;
+  return event;
+}
+
+function unknownName(raw: string, where: string, into: Collector): void {
   const shown = clip(raw.trim(), 60);
   if (shown === "") {
     into.issue(`${where}: empty event name`);
@@ -137,11 +149,16 @@ function addName(raw: string, data: Partial<AmdEvent>, where: string, into: Coll
   into.issue(`${where}: unknown AMD event "${shown}"`);
 }
 
-function readEntry(entry: unknown, origin: Pick<AmdEvent, "source" | "index">, where: string, into: Collector): void {
+function readEntry(entry: unknown, source: AmdEvent["source"], index: number | undefined, where: string, into: Collector): void {
   if (typeof entry === "string") {
+    const name = toAmdEventName(entry);
+    if (name !== undefined) {
+      into.events.push(newEvent(name, source, index) as unknown as AmdEvent);
+      return;
+    }
     const parsed = parseJsonText(entry);
-    if (isObjectLike(parsed) && !isArraySafe(parsed)) readEntry(parsed, origin, where, into);
-    else addName(entry, origin, where, into);
+    if (isObjectLike(parsed) && !isArraySafe(parsed)) readEntry(parsed, source, index, where, into);
+    else unknownName(entry, where, into);
     return;
   }
   if (!isObjectLike(entry) || isArraySafe(entry)) {
@@ -149,29 +166,34 @@ function readEntry(entry: unknown, origin: Pick<AmdEvent, "source" | "index">, w
     else if (entry !== undefined && entry !== null) into.issue(`${where}: expected an event name or an event object`);
     return;
   }
-  const name = nameOf(entry);
-  if (typeof name !== "string") {
+  const raw = nameOf(entry);
+  if (typeof raw !== "string") {
     into.issue(`${where}: no event name (expected "type", "event" or "name" to hold one)`);
     return;
   }
-  const data: Record<string, unknown> = { ...origin };
-  for (const [key, leaf] of eventLeaves) {
-    const value = readLeaf(leaf, readProp(entry, key), `${where}.${key}`, into);
-    if (value !== undefined) data[key] = value;
+  const name = toAmdEventName(raw);
+  if (name === undefined) {
+    unknownName(raw, where, into);
+    return;
   }
-  if (data["greeting"] === undefined && data["transcript"] !== undefined) data["greeting"] = data["transcript"];
-  addName(name, data as Partial<AmdEvent>, where, into);
+  const event = newEvent(name, source, index);
+  for (const field of EVENT_READERS) {
+    const value = readField(entry, field, where, into);
+    if (value !== undefined) event[field.key] = value;
+  }
+  if (event["greeting"] === undefined && event["transcript"] !== undefined) event["greeting"] = event["transcript"];
+  into.events.push(event as unknown as AmdEvent);
 }
 
 function readList(list: unknown, source: AmdEvent["source"], where: string, into: Collector): void {
   if (typeof list === "string") {
     const parsed = parseJsonText(list);
     if (parsed !== undefined) return readList(parsed, source, where, into);
-    if (list.trim() !== "") readEntry(list, { source }, where, into);
+    if (list.trim() !== "") readEntry(list, source, undefined, where, into);
     return;
   }
   if (!isArraySafe(list)) {
-    readEntry(list, { source }, where, into);
+    readEntry(list, source, undefined, where, into);
     return;
   }
   const bounds = boundedLength(list, MAX_EVENTS_READ);
@@ -189,7 +211,7 @@ function readList(list: unknown, source: AmdEvent["source"], where: string, into
     } catch {
       entry = UNREADABLE;
     }
-    readEntry(entry, { source, index }, `${where}[${index}]`, into);
+    readEntry(entry, source, index, `${where}[${index}]`, into);
   }
 }
 
@@ -207,9 +229,9 @@ function readInfo(info: unknown, into: Collector): Partial<Record<keyof typeof I
   const events = readProp(info, "amdEvents");
   if (events === UNREADABLE) into.issue("amdInfo.amdEvents: could not be read");
   else if (events !== undefined && events !== null) readList(events, "amdEvents", "amdInfo.amdEvents", into);
-  for (const [key, leaf] of infoLeaves) {
-    const value = readLeaf(leaf, readProp(info, key), `amdInfo.${key}`, into);
-    if (value !== undefined) values[key] = value;
+  for (const field of INFO_READERS) {
+    const value = readField(info, field, "amdInfo", into);
+    if (value !== undefined) values[field.key] = value;
   }
   return values;
 }
