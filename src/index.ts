@@ -18,6 +18,8 @@ export {
   amdEventEntrySchema,
   amdEventNameSchema,
   amdInfoSchema,
+  amdNumberSchema,
+  amdTextSchema,
+  amdTimestampSchema,
   amdValueSchema,
 } from "./reading/schemas.js";
-export { amdNumberSchema, amdTextSchema, amdTimestampSchema } from "./reading/leaves.js";

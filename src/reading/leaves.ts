@@ -2,9 +2,12 @@ import * as z from "zod/mini";
 
 // The leaf schemas are the authority on what a field may hold and how it is coerced.
 // The reader only short-cuts values that are already canonical (a string for text, a
-// finite non-negative number for numbers) and sends everything else here, so coercion
-// and the wording of problems live in one place. They are all the bot bundle carries
-// of zod: object schemas cost kilobytes and start-up time there (see bench/).
+// finite non-negative number for numbers) and sends everything else to the schema, so
+// coercion and the wording of problems live in one place.
+//
+// They are built on first use: a bot context with canonical values never needs them,
+// and building them costs about 0.7 ms of the bot bundle's cold start (bench/). The
+// object schemas in schemas.ts export these same instances.
 
 const NUMERIC_TEXT = /^\s*\d+(?:\.\d+)?\s*$/;
 
@@ -21,66 +24,50 @@ function timeText(value: unknown): unknown {
   return Number.isNaN(ms) ? number : ms;
 }
 
-/**
- * A piece of text in AMD data: a greeting, a reason, a hint, a language tag.
- *
- * @example
- * ```ts
- * import { amdTextSchema } from "amd-flow";
- * amdTextSchema.safeParse("leave a message").success; // true
- * ```
- */
-export const amdTextSchema = z.string({ error: "expected text" });
+function once<T>(build: () => T): () => T {
+  let built: T | undefined;
+  return () => (built ??= build());
+}
 
-/**
- * A non-negative number, or the same number written as text (`"440"`): session values
- * and webhook fields arrive as either.
- *
- * @example
- * ```ts
- * import { amdNumberSchema } from "amd-flow";
- * amdNumberSchema.parse("3000"); // 3000
- * ```
- */
-export const amdNumberSchema = z.pipe(
-  z.transform(numericText),
-  z.number({ error: "expected a non-negative number" }).check(z.gte(0, { error: "expected a non-negative number" })),
+const nonNegative = (error: string) => z.number({ error }).check(z.gte(0, { error }));
+
+/** The text leaf: any string. */
+export const textLeaf = once(() => z.string({ error: "expected text" }));
+/** The number leaf: a non-negative number, or one written as text. */
+export const numberLeaf = once(() => z.pipe(z.transform(numericText), nonNegative("expected a non-negative number")));
+/** The time leaf: epoch ms as a number or text, or a date string. */
+export const timeLeaf = once(() =>
+  z.pipe(z.transform(timeText), nonNegative("expected a time (epoch milliseconds or a date)")),
 );
 
-/**
- * When an event happened: epoch milliseconds as a number or numeric text, or a date
- * string that `Date.parse` understands (`"2026-11-24T09:00:00Z"`), as milliseconds.
- *
- * @example
- * ```ts
- * import { amdTimestampSchema } from "amd-flow";
- * amdTimestampSchema.parse("2026-11-24T09:00:00.000Z"); // 1795510800000
- * ```
- */
-export const amdTimestampSchema = z.pipe(
-  z.transform(timeText),
-  z.number({ error: "expected a time (epoch milliseconds or a date)" }).check(
-    z.gte(0, { error: "expected a time (epoch milliseconds or a date)" }),
-  ),
-);
+/** A kind of field: its schema, and the check for values that are already canonical. */
+export interface LeafKind {
+  readonly schema: () => z.ZodMiniType;
+  readonly canonical: (value: unknown) => boolean;
+}
 
-/** The fields read from an event entry, each with its leaf schema (see `amdEventDataSchema`). */
+const isAmount = (value: unknown): boolean => typeof value === "number" && value >= 0 && value < Infinity;
+const TEXT: LeafKind = { schema: textLeaf, canonical: (value) => typeof value === "string" };
+const AMOUNT: LeafKind = { schema: numberLeaf, canonical: isAmount };
+const TIME: LeafKind = { schema: timeLeaf, canonical: isAmount };
+
+/** The fields read from an event entry (see `amdEventDataSchema`). */
 export const EVENT_FIELDS = {
-  reason: amdTextSchema,
-  greeting: amdTextSchema,
-  transcript: amdTextSchema,
-  hint: amdTextSchema,
-  language: amdTextSchema,
-  frequency: amdNumberSchema,
-  variance: amdNumberSchema,
-  error: amdTextSchema,
-  timestamp: amdTimestampSchema,
-} as const;
+  reason: TEXT,
+  greeting: TEXT,
+  transcript: TEXT,
+  hint: TEXT,
+  language: TEXT,
+  frequency: AMOUNT,
+  variance: AMOUNT,
+  error: TEXT,
+  timestamp: TIME,
+} as const satisfies Record<string, LeafKind>;
 
-/** The scalar fields read from `amdInfo`, each with its leaf schema (see `amdInfoSchema`). */
+/** The scalar fields read from `amdInfo` (see `amdInfoSchema`). */
 export const INFO_FIELDS = {
-  amdGreeting: amdTextSchema,
-  amdReason: amdTextSchema,
-  amdRingDurationInMs: amdNumberSchema,
-  amdConnectDurationInMs: amdNumberSchema,
-} as const;
+  amdGreeting: TEXT,
+  amdReason: TEXT,
+  amdRingDurationInMs: AMOUNT,
+  amdConnectDurationInMs: AMOUNT,
+} as const satisfies Record<string, LeafKind>;

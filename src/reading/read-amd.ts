@@ -1,4 +1,3 @@
-import type * as z from "zod/mini";
 import { type AmdEventName, toAmdEventName } from "../events.js";
 import {
   UNREADABLE,
@@ -10,7 +9,7 @@ import {
   parseJsonText,
   readProp,
 } from "../internal/safe.js";
-import { EVENT_FIELDS, INFO_FIELDS, amdNumberSchema, amdTextSchema, amdTimestampSchema } from "./leaves.js";
+import { EVENT_FIELDS, INFO_FIELDS, type LeafKind } from "./leaves.js";
 import type { AmdEventData } from "./schemas.js";
 
 /**
@@ -67,27 +66,11 @@ export const MAX_EVENTS_READ = 1000;
 /** At most this many problems are listed; the rest are counted in one last line. */
 const MAX_ISSUES = 50;
 
-type Leaf = z.ZodMiniType;
-
-// The canonical form of each leaf, checked without zod on the hot path.
-const isText = (value: unknown): boolean => typeof value === "string";
-const isAmount = (value: unknown): boolean => typeof value === "number" && value >= 0 && value < Infinity;
-const CANONICAL = new Map<Leaf, (value: unknown) => boolean>([
-  [amdTextSchema, isText],
-  [amdNumberSchema, isAmount],
-  [amdTimestampSchema, isAmount],
-]);
-
-interface FieldReader {
+interface FieldReader extends LeafKind {
   readonly key: string;
-  readonly leaf: Leaf;
-  readonly canonical: (value: unknown) => boolean;
 }
-const fieldReaders = (fields: Readonly<Record<string, Leaf>>): readonly FieldReader[] =>
-  Object.keys(fields).map((key) => {
-    const leaf = fields[key] as Leaf;
-    return { key, leaf, canonical: CANONICAL.get(leaf) ?? (() => false) };
-  });
+const fieldReaders = (fields: Readonly<Record<string, LeafKind>>): readonly FieldReader[] =>
+  Object.keys(fields).map((key) => ({ key, ...(fields[key] as LeafKind) }));
 const EVENT_READERS = fieldReaders(EVENT_FIELDS);
 const INFO_READERS = fieldReaders(INFO_FIELDS);
 
@@ -117,7 +100,7 @@ function readField(source: object, field: FieldReader, where: string, into: Coll
     into.issue(`${where}.${field.key}: could not be read`);
     return undefined;
   }
-  const result = field.leaf.safeParse(value);
+  const result = field.schema().safeParse(value);
   if (result.success) return result.data;
   into.issue(`${where}.${field.key}: ${result.error.issues[0]?.message ?? "invalid"}`);
   return undefined;

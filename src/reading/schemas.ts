@@ -1,10 +1,46 @@
 import * as z from "zod/mini";
 import { AMD_EVENTS } from "../events.js";
-import { EVENT_FIELDS, INFO_FIELDS } from "./leaves.js";
+import { numberLeaf, textLeaf, timeLeaf } from "./leaves.js";
 
 // Object schemas of what a bot context may hold, for types, docs and users who want to
-// validate. The reader walks the same fields (EVENT_FIELDS, INFO_FIELDS) without
-// building these objects, which keeps them out of the bot bundle.
+// validate. The reader walks the same fields (EVENT_FIELDS, INFO_FIELDS in leaves.ts)
+// with the same leaf schemas, without building these objects, which keeps them out of
+// the bot bundle; a test holds the two lists equal.
+
+/**
+ * A piece of text in AMD data: a greeting, a reason, a hint, a language tag.
+ *
+ * @example
+ * ```ts
+ * import { amdTextSchema } from "amd-flow";
+ * amdTextSchema.safeParse("leave a message").success; // true
+ * ```
+ */
+export const amdTextSchema = textLeaf();
+
+/**
+ * A non-negative number, or the same number written as text (`"440"`): session values
+ * and webhook fields arrive as either.
+ *
+ * @example
+ * ```ts
+ * import { amdNumberSchema } from "amd-flow";
+ * amdNumberSchema.parse("3000"); // 3000
+ * ```
+ */
+export const amdNumberSchema = numberLeaf();
+
+/**
+ * When an event happened: epoch milliseconds as a number or numeric text, or a date
+ * string that `Date.parse` understands (`"2026-11-24T09:00:00Z"`), as milliseconds.
+ *
+ * @example
+ * ```ts
+ * import { amdTimestampSchema } from "amd-flow";
+ * amdTimestampSchema.parse("2026-11-24T09:00:00.000Z"); // 1795510800000
+ * ```
+ */
+export const amdTimestampSchema = timeLeaf();
 
 /**
  * The data an AMD event may carry besides its name. Every field is optional: the
@@ -18,23 +54,23 @@ import { EVENT_FIELDS, INFO_FIELDS } from "./leaves.js";
  */
 export const amdEventDataSchema = z.object({
   /** Why the engine decided: `"hint"`, `"digit count"`, `"short greeting"` or `"long greeting"`. */
-  reason: z.optional(EVENT_FIELDS.reason),
+  reason: z.optional(amdTextSchema),
   /** What was heard (the final transcript of the greeting). */
-  greeting: z.optional(EVENT_FIELDS.greeting),
+  greeting: z.optional(amdTextSchema),
   /** The same as `greeting` under the name the jambonz source uses; read as the greeting when `greeting` is absent. */
-  transcript: z.optional(EVENT_FIELDS.transcript),
+  transcript: z.optional(amdTextSchema),
   /** The voicemail phrase that matched, when `reason` is `"hint"`. */
-  hint: z.optional(EVENT_FIELDS.hint),
+  hint: z.optional(amdTextSchema),
   /** The recognizer's language, for example `"en-US"`; may be missing. */
-  language: z.optional(EVENT_FIELDS.language),
+  language: z.optional(amdTextSchema),
   /** Tone frequency in Hz, on `amd_tone_detected`. */
-  frequency: z.optional(EVENT_FIELDS.frequency),
+  frequency: z.optional(amdNumberSchema),
   /** Tone frequency variance, on `amd_tone_detected`. */
-  variance: z.optional(EVENT_FIELDS.variance),
+  variance: z.optional(amdNumberSchema),
   /** What went wrong, on `amd_error`. */
-  error: z.optional(EVENT_FIELDS.error),
+  error: z.optional(amdTextSchema),
   /** When the event happened, in epoch milliseconds, when the platform records it. */
-  timestamp: z.optional(EVENT_FIELDS.timestamp),
+  timestamp: z.optional(amdTimestampSchema),
 });
 
 /**
@@ -75,13 +111,13 @@ export const amdInfoSchema = z.looseObject({
   /** Every AMD event so far, in arrival order (which is not the order they happened in). */
   amdEvents: z.optional(z.union([z.array(amdEventEntrySchema), amdEventEntrySchema])),
   /** What the machine (or person) said. */
-  amdGreeting: z.optional(INFO_FIELDS.amdGreeting),
+  amdGreeting: z.optional(amdTextSchema),
   /** Why a machine was decided, for example `"hint"` or `"long greeting"`. */
-  amdReason: z.optional(INFO_FIELDS.amdReason),
+  amdReason: z.optional(amdTextSchema),
   /** How long the call rang before it was answered, in ms. */
-  amdRingDurationInMs: z.optional(INFO_FIELDS.amdRingDurationInMs),
+  amdRingDurationInMs: z.optional(amdNumberSchema),
   /** How long the call had been connected, in ms. */
-  amdConnectDurationInMs: z.optional(INFO_FIELDS.amdConnectDurationInMs),
+  amdConnectDurationInMs: z.optional(amdNumberSchema),
 });
 
 /**

@@ -234,13 +234,25 @@ describe("reader and schemas agree", () => {
   it("reads exactly the fields the object schemas declare, with the same leaf schemas", () => {
     const inner = (field: unknown) => (field as { _zod: { def: { innerType: unknown } } })._zod.def.innerType;
     expect(Object.keys(EVENT_FIELDS)).toEqual(Object.keys(amdEventDataSchema.shape));
-    for (const [key, leaf] of Object.entries(EVENT_FIELDS)) {
-      expect(inner(amdEventDataSchema.shape[key as keyof typeof EVENT_FIELDS])).toBe(leaf);
+    for (const [key, kind] of Object.entries(EVENT_FIELDS)) {
+      expect(inner(amdEventDataSchema.shape[key as keyof typeof EVENT_FIELDS])).toBe(kind.schema());
     }
-    for (const [key, leaf] of Object.entries(INFO_FIELDS)) {
-      expect(inner(amdInfoSchema.shape[key as keyof typeof INFO_FIELDS])).toBe(leaf);
+    for (const [key, kind] of Object.entries(INFO_FIELDS)) {
+      expect(inner(amdInfoSchema.shape[key as keyof typeof INFO_FIELDS])).toBe(kind.schema());
     }
     expect(Object.keys(amdInfoSchema.shape).sort()).toEqual(["amdEvents", ...Object.keys(INFO_FIELDS)].sort());
+  });
+
+  it("says canonical exactly for what its schema accepts unchanged", () => {
+    const samples = ["", "x", " 12 ", 0, 1.5, -1, Number.NaN, Infinity, null, true, {}, "2026-01-01"];
+    for (const kind of [...Object.values(EVENT_FIELDS), ...Object.values(INFO_FIELDS)]) {
+      for (const sample of samples) {
+        if (!kind.canonical(sample)) continue;
+        const result = kind.schema().safeParse(sample);
+        expect(result.success).toBe(true);
+        expect(result.data).toBe(sample);
+      }
+    }
   });
 
   it("accepts with the schema what the reader keeps", () => {
