@@ -1,0 +1,142 @@
+// The bot bundle as the bot platform runs it: dist/amd-flow.bot.js (built by `npm test`
+// before the tests run) loaded into a bare vm context that holds only `context`, with
+// code generation from strings disabled.
+import { readFileSync } from "node:fs";
+import vm from "node:vm";
+import { gzipSync } from "node:zlib";
+import * as acorn from "acorn";
+import { describe, expect, it } from "vitest";
+import { routeCall } from "../../src/index.js";
+import { eventFixtures, scenarioFixtures } from "../../src/fixtures/index.js";
+
+const BUNDLE = new URL("../../dist/amd-flow.bot.js", import.meta.url);
+const code = readFileSync(BUNDLE, "utf8");
+
+/** The one global zod 4 keeps for its shared configuration, tolerated by name. */
+const TOLERATED_GLOBALS = ["__zod_globalConfig"];
+const SIZE_LIMIT_GZIP = 12 * 1024;
+
+function load(context: unknown = undefined) {
+  const sandbox = vm.createContext({ context }, { codeGeneration: { strings: false, wasm: false } });
+  const before = new Set(Object.getOwnPropertyNames(vm.runInContext("globalThis", sandbox)));
+  new vm.Script(code, { filename: "amd-flow.bot.js" }).runInContext(sandbox);
+  const after = Object.getOwnPropertyNames(vm.runInContext("globalThis", sandbox));
+  const added = after.filter((name) => !before.has(name));
+  return { sandbox, added };
+}
+
+/** Runs `source` in the sandbox, passing values as JSON so that they live in its realm. */
+function inSandbox(sandbox: vm.Context, source: string, input: unknown): unknown {
+  sandbox["input"] = JSON.stringify(input ?? null);
+  return JSON.parse(vm.runInContext(`JSON.stringify((function (input) { ${source} })(JSON.parse(input)))`, sandbox) as string);
+}
+
+describe("dist/amd-flow.bot.js", () => {
+  it("defines the global AmdFlow and nothing else of its own", () => {
+    const { added, sandbox } = load();
+    expect(added.filter((name) => !TOLERATED_GLOBALS.includes(name))).toEqual(["AmdFlow"]);
+    const api = inSandbox(sandbox, "return Object.keys(AmdFlow).sort();", null);
+    expect(api).toEqual(
+      [
+        "AMD_EVENTS",
+        "MAX_EVENTS_READ",
+        "POLICY_SITUATIONS",
+        "PolicyError",
+        "ROUTE_ACTIONS",
+        "ROUTE_REASONS",
+        "classifyAmd",
+        "decideRoute",
+        "defaultPolicy",
+        "isCheckedPolicy",
+        "parsePolicy",
+        "readAmd",
+        "routeCall",
+        "ruleFor",
+        "toAmdEventName",
+      ].sort(),
+    );
+  });
+
+  it("runs where code generation from strings is off, with no require, process or Buffer", () => {
+    const { sandbox } = load();
+    for (const name of ["require", "process", "Buffer", "module", "exports", "global", "self", "window", "koreUtil"]) {
+      expect(inSandbox(sandbox, `return typeof ${name};`, null)).toBe("undefined");
+    }
+    expect(() => vm.runInContext("eval('1')", sandbox)).toThrow(/Code generation from strings disallowed/);
+  });
+
+  it("routes every scenario as the ESM build does", () => {
+    const { sandbox } = load();
+    for (const scenario of scenarioFixtures) {
+      const fromBundle = inSandbox(
+        sandbox,
+        "return AmdFlow.routeCall(input.context, undefined, input.options || undefined);",
+        { context: scenario.context, options: scenario.options },
+      );
+      expect(fromBundle, scenario.id).toEqual(JSON.parse(JSON.stringify(routeCall(scenario.context, undefined, scenario.options))));
+      expect((fromBundle as { action: string }).action).toBe(scenario.expected.action);
+    }
+  });
+
+  it("routes every event fixture, and a custom policy, as the ESM build does", () => {
+    const { sandbox } = load();
+    const policy = { human: { action: "transfer", target: "sales" }, machine: "hang-up" };
+    for (const fixture of Object.values(eventFixtures)) {
+      const fromBundle = inSandbox(sandbox, "return AmdFlow.routeCall(input.context, input.policy);", { context: fixture.context, policy });
+      expect(fromBundle).toEqual(JSON.parse(JSON.stringify(routeCall(fixture.context, policy))));
+    }
+  });
+
+  it("reads `context` the way a script node passes it, and survives hostile values", () => {
+    const context = { session: { UserSession: { amdInfo: { amdEvents: ["amd_machine_detected", { type: "amd_tone_detected", frequency: "1000" }] } } } };
+    const { sandbox } = load(context);
+    expect(vm.runInContext("AmdFlow.routeCall(context).action", sandbox)).toBe("leave-voicemail");
+    const hostile = `
+      var boom = function () { throw new Error("boom"); };
+      var trap = new Proxy({}, { get: boom, has: boom, ownKeys: boom, getOwnPropertyDescriptor: boom });
+      var cycle = {}; cycle.session = { UserSession: { amd: cycle, amdInfo: { amdEvents: [cycle] } } };
+      return [trap, cycle, { session: trap }, { session: { UserSession: { amdInfo: { amdEvents: trap } } } }]
+        .map(function (c) { return AmdFlow.routeCall(c, trap, trap).action; });`;
+    expect(inSandbox(sandbox, hostile, null)).toEqual(["continue", "continue", "continue", "continue"]);
+  });
+
+  it("parses as an ECMAScript 2015 script", () => {
+    expect(() => acorn.parse(code, { ecmaVersion: 2015, sourceType: "script" })).not.toThrow();
+  });
+
+  it("never names what needs code generation, a module system or Node", () => {
+    const ast = acorn.parse(code, { ecmaVersion: 2015, sourceType: "script" });
+    const forbidden = new Set(["eval", "Function", "require", "process", "Buffer", "module", "exports", "global", "importScripts"]);
+    const found = new Set<string>();
+    (function walk(node: unknown, parentKey?: string, parent?: Record<string, unknown>): void {
+      if (typeof node !== "object" || node === null) return;
+      const record = node as Record<string, unknown>;
+      const isPropertyName =
+        parent !== undefined &&
+        ((parent["type"] === "MemberExpression" && parentKey === "property" && parent["computed"] === false) ||
+          (parent["type"] === "Property" && parentKey === "key" && parent["computed"] === false) ||
+          (parent["type"] === "MethodDefinition" && parentKey === "key"));
+      if (record["type"] === "Identifier" && !isPropertyName && forbidden.has(record["name"] as string)) found.add(record["name"] as string);
+      for (const [key, child] of Object.entries(record)) {
+        if (Array.isArray(child)) for (const item of child) walk(item, key, record);
+        else walk(child, key, record);
+      }
+    })(ast);
+    expect([...found]).toEqual([]);
+    expect(code).not.toMatch(/new Function|Function\(\s*["'`]return this/);
+    expect(code).not.toMatch(/\bimport\s*\(|\brequire\s*\(/);
+  });
+
+  it(`is at most ${SIZE_LIMIT_GZIP / 1024} KB gzipped`, () => {
+    const size = gzipSync(code, { level: 9 }).length;
+    expect(size, `dist/amd-flow.bot.js is ${(size / 1024).toFixed(2)} KB gzipped, over the ${SIZE_LIMIT_GZIP / 1024} KB ceiling`).toBeLessThanOrEqual(
+      SIZE_LIMIT_GZIP,
+    );
+  });
+
+  it("carries none of the heavy parts: no full zod, no object schemas, no lodash, no fixtures", () => {
+    for (const name of ["ZodObject", "$ZodObject", "lodash", "scenarioFixtures", "koreUtil", "jitless", "node:"]) {
+      expect(code.includes(name), name).toBe(false);
+    }
+  });
+});
