@@ -3,7 +3,7 @@ import { defineConfig } from "tsup";
 export default defineConfig([
   {
     // The library: ESM and CJS with declarations for each entry point.
-    entry: { index: "src/index.ts", fixtures: "src/fixtures/index.ts" },
+    entry: { index: "src/index.ts", fixtures: "src/fixtures/index.ts", dialer: "src/dialer/index.ts" },
     format: ["esm", "cjs"],
     // TypeScript 6 deprecates the baseUrl that tsup's declaration build sets.
     dts: { compilerOptions: { ignoreDeprecations: "6.0" } },
@@ -11,7 +11,9 @@ export default defineConfig([
     target: "node20",
     platform: "node",
     sourcemap: false,
-    // Dependencies stay external in the library: users' bundlers dedupe them.
+    // zod and ts-pattern stay external (users' bundlers dedupe them). lodash-es is
+    // bundled: it is ESM only, so the CJS build could not require it on every Node 20.
+    noExternal: ["lodash-es"],
   },
   {
     // The command line: one ESM file with a shebang; Node only.

@@ -1,0 +1,38 @@
+/**
+ * The dialer side: build the dial-out request that starts a call with AMD, verify and
+ * parse Voice Gateway's notify webhooks, and summarise calls and campaigns. Node only
+ * (it uses `node:crypto`).
+ *
+ * @packageDocumentation
+ * @module amd-flow/dialer
+ */
+export {
+  type DialoutBody,
+  type DialoutInput,
+  type DialoutRequest,
+  DialoutRequestError,
+  buildDialoutRequest,
+  callControlParameterSchema,
+  dialoutInputSchema,
+  dialoutTimersSchema,
+} from "./dialout.js";
+export { type CallNotification, type CallStatus, type ParsedNotification, parseCallNotification } from "./notification.js";
+export {
+  ABANDONMENT_LIMIT,
+  type CallSummary,
+  type CampaignFigures,
+  type EndedBy,
+  type FailureCause,
+  MAX_NOTIFICATIONS,
+  type SummarizeOptions,
+  failureCauseOf,
+  summarizeCall,
+  summarizeCalls,
+} from "./summarize.js";
+export {
+  DEFAULT_TOLERANCE_SECONDS,
+  type SignatureCheck,
+  type VerifyOptions,
+  signNotifyPayload,
+  verifyNotifySignature,
+} from "./signature.js";

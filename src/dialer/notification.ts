@@ -1,0 +1,185 @@
+import * as z from "zod";
+import { type AmdEventName, toAmdEventName } from "../events.js";
+import { isObjectLike, parseJsonText } from "../internal/safe.js";
+import { describeIssues } from "./problems.js";
+
+/**
+ * A call's status in a notification, whatever case the platform used:
+ * `answered`, `in-progress` (`Call-In-Progress`), `completed` or `failed`.
+ *
+ * @example
+ * ```ts
+ * import type { CallStatus } from "amd-flow/dialer";
+ * const status: CallStatus = "in-progress";
+ * ```
+ */
+export type CallStatus = "answered" | "in-progress" | "completed" | "failed";
+
+const STATUSES: Readonly<Record<string, CallStatus>> = {
+  answered: "answered",
+  "call-in-progress": "in-progress",
+  "in-progress": "in-progress",
+  completed: "completed",
+  failed: "failed",
+};
+
+/** The documented reason codes, by their folded spelling. */
+const REASON_CODES = [
+  "OK",
+  "Busy Here",
+  "Service Unavailable",
+  "Temporarily Unavailable",
+  "Caller-disconnected",
+  "bot-disconnected",
+  "KoreVG-disconnected",
+] as const;
+const REASON_CODE_BY_FOLD = new Map<string, string>(REASON_CODES.map((code) => [code.toLowerCase(), code]));
+
+const NUMERIC = /^\s*\d+(?:\.\d+)?\s*$/;
+const amount = z.union([
+  z.number().min(0).refine(Number.isFinite),
+  z
+    .string()
+    .regex(NUMERIC)
+    .transform((value) => Number(value)),
+], { error: "expected a non-negative number" });
+const time = z.string({ error: "expected a time" }).refine((value) => !Number.isNaN(Date.parse(value)), { error: "expected a time" });
+
+const notificationSchema = z
+  .looseObject({
+    conversationId: z.string({ error: "expected text" }).min(1, { error: "expected text" }),
+    status: z.string({ error: "expected a status" }).transform((value, ctx) => {
+      const status = STATUSES[value.trim().toLowerCase()];
+      if (status === undefined) {
+        ctx.issues.push({ code: "custom", message: "expected Answered, Call-In-Progress, completed or Failed", input: value });
+        return z.NEVER;
+      }
+      return status;
+    }),
+    reason: z.string({ error: "expected text" }).optional(),
+    reasonCode: z
+      .string({ error: "expected text" })
+      .transform((value) => REASON_CODE_BY_FOLD.get(value.trim().toLowerCase()) ?? value.trim())
+      .optional(),
+    callConnectTime: time.optional(),
+    callDisconnectTime: time.optional(),
+    ringDurationInMS: amount.optional(),
+    connectDurationInMS: amount.optional(),
+    callDuration: amount.optional(),
+    machineDetection: z
+      .string({ error: "expected an AMD event name" })
+      .transform((value, ctx) => {
+        const name = toAmdEventName(value);
+        if (name === undefined) {
+          ctx.issues.push({ code: "custom", message: "expected an AMD event name", input: value });
+          return z.NEVER;
+        }
+        return name;
+      })
+      .optional(),
+    sessionId: z.string({ error: "expected text" }).optional(),
+  });
+
+/**
+ * One notify-webhook body, checked and normalised: the status in one spelling, the
+ * reason code in its documented spelling, numbers as numbers, the AMD event canonical.
+ * Fields the docs do not list are kept as they came.
+ *
+ * @example
+ * ```ts
+ * import type { CallNotification } from "amd-flow/dialer";
+ * const answered: CallNotification = { conversationId: "433a…", status: "answered", reasonCode: "OK" };
+ * ```
+ */
+export interface CallNotification {
+  /** The call's id (the dial-out response's `callId` names the same call). */
+  readonly conversationId: string;
+  /** The call's status. */
+  readonly status: CallStatus;
+  /** Free text, usually the SIP status line (`"486 Busy Here"`). */
+  readonly reason?: string;
+  /** Why the call failed or ended (`"Busy Here"`, `"bot-disconnected"`, …). */
+  readonly reasonCode?: string;
+  /** When the call connected (ISO time). */
+  readonly callConnectTime?: string;
+  /** When the call was disconnected (ISO time). */
+  readonly callDisconnectTime?: string;
+  /** Ringing to connection, in ms. */
+  readonly ringDurationInMS?: number;
+  /** Dialling to connection, in ms. */
+  readonly connectDurationInMS?: number;
+  /** Connection to the end of the call, in seconds. */
+  readonly callDuration?: number;
+  /** The AMD event this notification reports. */
+  readonly machineDetection?: AmdEventName;
+  /** The bot session's id. */
+  readonly sessionId?: string;
+  /** Any other field, as it came. */
+  readonly [extra: string]: unknown;
+}
+
+/**
+ * The result of {@link parseCallNotification}.
+ *
+ * @example
+ * ```ts
+ * import type { ParsedNotification } from "amd-flow/dialer";
+ * const failed: ParsedNotification = { ok: false, issues: ["status: expected a status"] };
+ * ```
+ */
+export type ParsedNotification = { readonly ok: true; readonly value: CallNotification } | { readonly ok: false; readonly issues: readonly string[] };
+
+/** Spellings the docs also use, mapped to the field they mean. */
+const ALIASES: Readonly<Record<string, string>> = {
+  machinedetection: "machineDetection",
+  callconnecttime: "callConnectTime",
+  callDisconnecttime: "callDisconnectTime",
+  ringDurationInMs: "ringDurationInMS",
+  connectDurationInMs: "connectDurationInMS",
+  duration: "callDuration",
+};
+
+/** A plain copy of `body`'s own fields, with the docs' other spellings renamed. */
+function canonicalFields(body: object): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(body)) {
+    const value = (body as Record<string, unknown>)[key];
+    const name = ALIASES[key] ?? key;
+    if (name in out && ALIASES[key] !== undefined) continue; // the canonical spelling wins
+    Object.defineProperty(out, name, { value, enumerable: true, writable: true, configurable: true });
+  }
+  return out;
+}
+
+/**
+ * Checks one notify-webhook body from Voice Gateway: a parsed object, or the raw JSON
+ * text (a `Buffer` too). Never throws.
+ *
+ * @param body - the request body.
+ * @returns `{ ok: true, value }` with the normalised {@link CallNotification}, or `{ ok: false, issues }`.
+ * @example
+ * ```ts
+ * import { parseCallNotification } from "amd-flow/dialer";
+ * const parsed = parseCallNotification('{"conversationId":"c1","status":"Call-In-Progress","machineDetection":"amd_machine_detected"}');
+ * if (parsed.ok) parsed.value.status; // "in-progress"
+ * ```
+ */
+export function parseCallNotification(body: unknown): ParsedNotification {
+  try {
+    const text = typeof body === "string" ? body : body instanceof Uint8Array ? Buffer.from(body).toString("utf8") : undefined;
+    const value = text === undefined ? body : (parseJsonText(text) ?? text);
+    if (!isObjectLike(value) || Array.isArray(value)) {
+      return { ok: false, issues: [typeof text === "string" ? "(body): expected a JSON object" : "(body): expected an object"] };
+    }
+    const result = notificationSchema.safeParse(canonicalFields(value));
+    if (!result.success) return { ok: false, issues: describeIssues(result.error.issues) };
+    const parsed: Record<string, unknown> = {};
+    for (const [key, field] of Object.entries(result.data)) {
+      if (field === undefined) continue;
+      Object.defineProperty(parsed, key, { value: field, enumerable: true, writable: true, configurable: true });
+    }
+    return { ok: true, value: parsed as CallNotification };
+  } catch {
+    return { ok: false, issues: ["(body): could not be read"] };
+  }
+}
