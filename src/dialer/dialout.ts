@@ -12,7 +12,7 @@ const ms = (max: number) =>
     .min(0, { error: "must be at least 0" })
     .max(max, { error: `must be at most ${max}` });
 
-const text = (what = "text") => z.string({ error: `expected ${what}` }).trim().min(1, { error: `expected non-empty ${what}` });
+const text = (what = "text") => z.string({ error: `expected ${what}` }).trim().min(1, { error: "must not be empty" });
 
 const TEL = /^tel:\+?\d{3,20}$/;
 const SIP = /^sip:[^@\s:;]+@[A-Za-z0-9.-]+(?::\d{1,5})?$/;

@@ -36,13 +36,17 @@ const REASON_CODES = [
 const REASON_CODE_BY_FOLD = new Map<string, string>(REASON_CODES.map((code) => [code.toLowerCase(), code]));
 
 const NUMERIC = /^\s*\d+(?:\.\d+)?\s*$/;
-const amount = z.union([
-  z.number().min(0).refine(Number.isFinite),
-  z
-    .string()
-    .regex(NUMERIC)
-    .transform((value) => Number(value)),
-], { error: "expected a non-negative number" });
+const NOT_AMOUNT = "expected a non-negative number";
+const amount = z.union(
+  [
+    z.number().min(0, { error: NOT_AMOUNT }).refine(Number.isFinite, { error: NOT_AMOUNT }),
+    z
+      .string()
+      .regex(NUMERIC, { error: NOT_AMOUNT })
+      .transform((value) => Number(value)),
+  ],
+  { error: NOT_AMOUNT },
+);
 const time = z.string({ error: "expected a time" }).refine((value) => !Number.isNaN(Date.parse(value)), { error: "expected a time" });
 
 const notificationSchema = z

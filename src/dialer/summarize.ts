@@ -74,7 +74,7 @@ export interface CallSummary {
   readonly callDisconnectTime?: string;
   /** The bot session, when reported. */
   readonly sessionId?: string;
-  /** How many notifications were used. */
+  /** How many distinct notifications were used (a repeated delivery counts once). */
   readonly notifications: number;
   /** Notifications that could not be used, and of other calls; never mixed in. */
   readonly issues: readonly string[];
@@ -169,6 +169,48 @@ function largest(values: ReadonlyArray<number | undefined>): number | undefined 
   return best;
 }
 
+/**
+ * The usable notifications, each once: platforms retry webhooks, and a repeated
+ * delivery must not count twice (nor tip which call is summarised).
+ */
+function readNotifications(notifications: unknown, issues: string[]): CallNotification[] {
+  let list: readonly unknown[] = [];
+  let total = 0;
+  try {
+    if (Array.isArray(notifications)) {
+      list = notifications;
+      total = list.length;
+    } else {
+      issues.push("notifications: expected a list");
+    }
+  } catch {
+    issues.push("notifications: could not be read");
+  }
+  const count = Math.min(total, MAX_NOTIFICATIONS);
+  if (total > count) issues.push(`notifications: ${total} given; read the first ${count}`);
+  const seen = new Set<string>();
+  const valid: CallNotification[] = [];
+  for (let index = 0; index < count; index++) {
+    let body: unknown;
+    try {
+      body = list[index];
+    } catch {
+      issues.push(`notifications[${index}]: could not be read`);
+      continue;
+    }
+    const parsed = parseCallNotification(body);
+    if (!parsed.ok) {
+      issues.push(...parsed.issues.map((issue) => `notifications[${index}]: ${issue}`));
+      continue;
+    }
+    const key = JSON.stringify(parsed.value);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    valid.push(parsed.value);
+  }
+  return valid;
+}
+
 /** At most this many notifications are read for one call; a real call sends fewer than 20. */
 export const MAX_NOTIFICATIONS = 100_000;
 
@@ -198,28 +240,7 @@ export const MAX_NOTIFICATIONS = 100_000;
  */
 export function summarizeCall(notifications: unknown, options: SummarizeOptions = {}): CallSummary {
   const issues: string[] = [];
-  const valid: CallNotification[] = [];
-  let list: readonly unknown[] = [];
-  try {
-    list = Array.isArray(notifications) ? notifications : [];
-    if (!Array.isArray(notifications)) issues.push("notifications: expected a list");
-  } catch {
-    issues.push("notifications: could not be read");
-  }
-  const count = Math.min(list.length, MAX_NOTIFICATIONS);
-  if (list.length > count) issues.push(`notifications: ${list.length} given; read the first ${count}`);
-  for (let index = 0; index < count; index++) {
-    let body: unknown;
-    try {
-      body = list[index];
-    } catch {
-      issues.push(`notifications[${index}]: could not be read`);
-      continue;
-    }
-    const parsed = parseCallNotification(body);
-    if (parsed.ok) valid.push(parsed.value);
-    else issues.push(...parsed.issues.map((issue) => `notifications[${index}]: ${issue}`));
-  }
+  const valid = readNotifications(notifications, issues);
 
   let wanted: string | undefined;
   try {

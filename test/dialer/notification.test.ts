@@ -1,0 +1,110 @@
+import { describe, expect, it } from "vitest";
+import { parseCallNotification } from "../../src/dialer/index.js";
+import { notificationFixtures } from "../../src/fixtures/index.js";
+
+describe("parseCallNotification over the fixtures", () => {
+  it.each(notificationFixtures.map((fixture) => [fixture.id, fixture] as const))("%s", (_id, fixture) => {
+    const parsed = parseCallNotification(fixture.body);
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    expect(parsed.value.status).toBe(fixture.expected.status);
+    expect(parsed.value.machineDetection).toBe(fixture.expected.machineDetection);
+    expect(parsed.value.conversationId).toBe(fixture.body["conversationId"]);
+    expect(parsed.value.reasonCode).toBe(fixture.body["reasonCode"]);
+    // Raw JSON text and bytes give the same value.
+    expect(parseCallNotification(JSON.stringify(fixture.body))).toEqual(parsed);
+    expect(parseCallNotification(Buffer.from(JSON.stringify(fixture.body)))).toEqual(parsed);
+  });
+
+  it("include the six documented notifications", () => {
+    expect(notificationFixtures.filter((fixture) => fixture.id.startsWith("documented-"))).toHaveLength(6);
+  });
+});
+
+describe("parseCallNotification", () => {
+  it.each([
+    ["Answered", "answered"],
+    ["answered", "answered"],
+    ["ANSWERED", "answered"],
+    ["Call-In-Progress", "in-progress"],
+    ["call-in-progress", "in-progress"],
+    ["completed", "completed"],
+    ["Completed", "completed"],
+    ["Failed", "failed"],
+    ["failed", "failed"],
+  ])("reads status %s as %s", (status, expected) => {
+    const parsed = parseCallNotification({ conversationId: "c", status });
+    expect(parsed).toEqual({ ok: true, value: { conversationId: "c", status: expected } });
+  });
+
+  it("normalises the documented reason codes' case and keeps other codes", () => {
+    const code = (reasonCode: string) => {
+      const parsed = parseCallNotification({ conversationId: "c", status: "failed", reasonCode });
+      return parsed.ok ? parsed.value.reasonCode : undefined;
+    };
+    expect(code("busy here")).toBe("Busy Here");
+    expect(code("BOT-DISCONNECTED")).toBe("bot-disconnected");
+    expect(code("korevg-disconnected")).toBe("KoreVG-disconnected");
+    expect(code("Decline")).toBe("Decline");
+  });
+
+  it("reads the docs' other spellings and numbers as text, and keeps unknown fields", () => {
+    const parsed = parseCallNotification({
+      conversationId: "c",
+      status: "completed",
+      machinedetection: " AMD_Tone_Detected ",
+      callconnecttime: "2025-06-26T12:49:17.600Z",
+      ringDurationInMs: "3381",
+      duration: "109",
+      campaign: { id: 7 },
+    });
+    expect(parsed).toEqual({
+      ok: true,
+      value: {
+        conversationId: "c",
+        status: "completed",
+        machineDetection: "amd_tone_detected",
+        callConnectTime: "2025-06-26T12:49:17.600Z",
+        ringDurationInMS: 3381,
+        callDuration: 109,
+        campaign: { id: 7 },
+      },
+    });
+  });
+
+  it("lists what is wrong, by field", () => {
+    expect(parseCallNotification({ status: "Ringing", ringDurationInMS: -3, machineDetection: "amd_beep", callConnectTime: "soon" })).toEqual({
+      ok: false,
+      issues: [
+        "conversationId: expected text",
+        "status: expected Answered, Call-In-Progress, completed or Failed",
+        "callConnectTime: expected a time",
+        "ringDurationInMS: expected a non-negative number",
+        "machineDetection: expected an AMD event name",
+      ],
+    });
+  });
+
+  it("never throws, whatever it is given", () => {
+    const hostile = new Proxy(
+      {},
+      {
+        ownKeys: () => {
+          throw new Error("no");
+        },
+      },
+    );
+    for (const body of [undefined, null, 5, "", "not json", "[1,2]", [], hostile, Symbol("s"), () => 1]) {
+      const parsed = parseCallNotification(body);
+      expect(parsed.ok).toBe(false);
+    }
+    expect(parseCallNotification(hostile)).toEqual({ ok: false, issues: ["(body): could not be read"] });
+  });
+
+  it("keeps a __proto__ field as data without touching any prototype", () => {
+    const parsed = parseCallNotification('{"conversationId":"c","status":"failed","__proto__":{"polluted":true}}');
+    expect(parsed.ok).toBe(true);
+    if (parsed.ok) expect(Object.getPrototypeOf(parsed.value)).toBe(Object.prototype);
+    expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined();
+  });
+});

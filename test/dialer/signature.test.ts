@@ -1,0 +1,83 @@
+import { createHmac } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { signNotifyPayload, verifyNotifySignature } from "../../src/dialer/index.js";
+
+const BODY = '{"conversationId":"433a9a58","status":"Answered"}';
+const SECRET = "whsec_123";
+const T = 1_750_947_610;
+const NOW = { now: T * 1000 };
+
+describe("signNotifyPayload", () => {
+  it("is HMAC-SHA256 over `${t}.${body}`, in hex, as jambonz signs", () => {
+    const expected = createHmac("sha256", SECRET).update(`${T}.${BODY}`).digest("hex");
+    expect(signNotifyPayload(BODY, SECRET, T)).toBe(`t=${T},v1=${expected}`);
+    expect(signNotifyPayload(Buffer.from(BODY), SECRET, T)).toBe(`t=${T},v1=${expected}`);
+  });
+});
+
+describe("verifyNotifySignature", () => {
+  const header = signNotifyPayload(BODY, SECRET, T);
+
+  it("accepts a genuine signature, for text or bytes", () => {
+    expect(verifyNotifySignature(BODY, header, SECRET, NOW)).toEqual({ ok: true });
+    expect(verifyNotifySignature(Buffer.from(BODY), header, SECRET, NOW)).toEqual({ ok: true });
+    expect(verifyNotifySignature(new Uint8Array(Buffer.from(BODY)), header, SECRET, { now: new Date(T * 1000) })).toEqual({ ok: true });
+  });
+
+  it("accepts any of several v1 values and any of several secrets", () => {
+    const other = signNotifyPayload(BODY, "other", T).split(",")[1];
+    expect(verifyNotifySignature(BODY, `${header},${other}`, SECRET, NOW)).toEqual({ ok: true });
+    expect(verifyNotifySignature(BODY, `t=${T},${other},${header.split(",")[1]}`, SECRET, NOW)).toEqual({ ok: true });
+    expect(verifyNotifySignature(BODY, header, ["rotated-out", SECRET], NOW)).toEqual({ ok: true });
+    expect(verifyNotifySignature(BODY, [header], SECRET, NOW)).toEqual({ ok: true });
+  });
+
+  it("says mismatch for a changed body, a wrong secret or no secret", () => {
+    expect(verifyNotifySignature(`${BODY} `, header, SECRET, NOW)).toEqual({ ok: false, reason: "mismatch" });
+    expect(verifyNotifySignature(BODY, header, "wrong", NOW)).toEqual({ ok: false, reason: "mismatch" });
+    expect(verifyNotifySignature(BODY, header, [], NOW)).toEqual({ ok: false, reason: "mismatch" });
+    expect(verifyNotifySignature(BODY, header, "", NOW)).toEqual({ ok: false, reason: "mismatch" });
+    const resigned = header.replace(`t=${T}`, `t=${T + 1}`);
+    expect(verifyNotifySignature(BODY, resigned, SECRET, NOW)).toEqual({ ok: false, reason: "mismatch" });
+  });
+
+  it("allows 300 s either way by default, and a given tolerance", () => {
+    for (const offset of [-300, 0, 300]) expect(verifyNotifySignature(BODY, header, SECRET, { now: (T + offset) * 1000 })).toEqual({ ok: true });
+    for (const offset of [-301, 301, 86_400]) {
+      expect(verifyNotifySignature(BODY, header, SECRET, { now: (T + offset) * 1000 })).toEqual({ ok: false, reason: "stale" });
+    }
+    expect(verifyNotifySignature(BODY, header, SECRET, { now: (T + 60) * 1000, toleranceSeconds: 30 })).toEqual({ ok: false, reason: "stale" });
+    expect(verifyNotifySignature(BODY, header, SECRET, { now: (T + 600) * 1000, toleranceSeconds: 900 })).toEqual({ ok: true });
+  });
+
+  it.each([
+    [undefined],
+    [""],
+    ["t=1750947610"],
+    ["v1=" + "a".repeat(64)],
+    ["t=abc,v1=" + "a".repeat(64)],
+    ["t=1750947610,v1=xyz"],
+    ["t=1750947610,v1=" + "a".repeat(63)],
+    ["t=1,t=2,v1=" + "a".repeat(64)],
+    ["t=1750947610;v1=" + "a".repeat(64)],
+    ["garbage"],
+    [42],
+    ["t=" + "9".repeat(5000)],
+  ])("says malformed for header %j", (bad) => {
+    expect(verifyNotifySignature(BODY, bad, SECRET, NOW)).toEqual({ ok: false, reason: "malformed" });
+  });
+
+  it("says malformed for a body that is not text or bytes, and never throws", () => {
+    expect(verifyNotifySignature({ a: 1 }, header, SECRET, NOW)).toEqual({ ok: false, reason: "malformed" });
+    const hostile = new Proxy([], {
+      get: () => {
+        throw new Error("no");
+      },
+    });
+    expect(() => verifyNotifySignature(BODY, hostile, hostile as never, hostile as never)).not.toThrow();
+  });
+
+  it("ignores other schemes beside v1", () => {
+    expect(verifyNotifySignature(BODY, `${header},v0=abc`, SECRET, NOW)).toEqual({ ok: true });
+  });
+});
