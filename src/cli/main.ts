@@ -1,5 +1,7 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { version as VERSION } from "../../package.json";
+import { type CallSummary, summarizeCall } from "../dialer/index.js";
 import { type Policy, PolicyError, lintPolicy, parsePolicy, routeCall } from "../index.js";
 import { decisionRows, outcomeLabel, renderMarkdown, renderText } from "./decision-table.js";
 
@@ -156,6 +158,61 @@ function table(argv: string[]): string {
   return values.markdown ? renderMarkdown(rows) : renderText(rows);
 }
 
+/** A JSON array of notifications, or JSON lines (one object per line). */
+function readNotifications(file: string | undefined): unknown[] {
+  const text = readInput(file, "notifications").trim();
+  const where = file ?? "(standard input)";
+  if (text === "") throw invalid(`notifications ${where}: empty`);
+  if (text.startsWith("[")) {
+    try {
+      return JSON.parse(text) as unknown[];
+    } catch (error) {
+      throw invalid(`notifications ${where} is not valid JSON (${(error as Error).message})`);
+    }
+  }
+  return text.split(/\r?\n/).flatMap((line, index) => {
+    if (line.trim() === "") return [];
+    try {
+      return [JSON.parse(line) as unknown];
+    } catch (error) {
+      throw invalid(`notifications ${where}, line ${index + 1}: not valid JSON (${(error as Error).message})`);
+    }
+  });
+}
+
+const MODES = ["disconnect", "detect", "disabled"] as const;
+
+function describeSummary(summary: CallSummary): string {
+  const { amd } = summary;
+  const lines = [
+    `call:          ${summary.conversationId ?? "(none)"}`,
+    `status:        ${summary.status}${summary.failureCause === undefined ? "" : ` (${summary.failureCause})`}`,
+  ];
+  if (summary.endedBy !== undefined) lines.push(`ended by:      ${summary.endedBy}`);
+  if (summary.reasonCode !== undefined) lines.push(`reason:        ${summary.reasonCode}${summary.reason === undefined ? "" : ` / ${summary.reason}`}`);
+  lines.push(`amd:           ${amd.kind === "machine" ? `machine (${amd.phase})` : amd.kind}${amd.evidence.length > 0 ? ` from ${amd.evidence.join(", ")}` : ""}`);
+  lines.push(`machine flag:  ${summary.machineDetected ? "yes (machineDetected)" : "no"}`);
+  if (summary.ringDurationMs !== undefined) lines.push(`ringing:       ${summary.ringDurationMs} ms`);
+  if (summary.connectDurationMs !== undefined) lines.push(`to connect:    ${summary.connectDurationMs} ms`);
+  if (summary.callDurationSeconds !== undefined) lines.push(`duration:      ${summary.callDurationSeconds} s`);
+  lines.push(`notifications: ${summary.notifications}`);
+  for (const issue of summary.issues) lines.push(`issue:         ${issue}`);
+  return lines.join("\n");
+}
+
+function summarize(argv: string[]): string {
+  const { values, positionals } = parse(argv, { "machine-detection": { type: "string" }, json: { type: "boolean" } });
+  if (values.help) return HELP["summarize"] ?? "";
+  const mode = values["machine-detection"];
+  if (mode !== undefined && !(MODES as readonly string[]).includes(mode)) {
+    throw usage(`--machine-detection: expected one of ${MODES.join(", ")}, got "${mode}"`);
+  }
+  const notifications = readNotifications(onePositional(positionals, "summarize"));
+  if (!Array.isArray(notifications)) throw invalid("notifications: expected a JSON array or JSON lines");
+  const summary = summarizeCall(notifications, mode === undefined ? {} : { machineDetection: mode as (typeof MODES)[number] });
+  return values.json ? JSON.stringify(summary, null, 2) : describeSummary(summary);
+}
+
 function checkPolicy(argv: string[]): { text: string; exitCode: 0 | 1 } {
   const { values, positionals } = parse(argv, { json: { type: "boolean" } });
   if (values.help) return { text: HELP["check-policy"] ?? "", exitCode: 0 };
@@ -176,8 +233,6 @@ function checkPolicy(argv: string[]): { text: string; exitCode: 0 | 1 } {
   return { text: [...lines, `ok: ${file} is a valid policy${warnings.length > 0 ? ` (${warnings.length} warnings)` : ""}`].join("\n"), exitCode: 0 };
 }
 
-const VERSION = "0.1.0";
-
 /** Runs the command line; returns the exit code. Never throws. */
 export function run(argv: string[], out: (text: string) => void, err: (text: string) => void): number {
   const [command, ...rest] = argv;
@@ -197,6 +252,9 @@ export function run(argv: string[], out: (text: string) => void, err: (text: str
         return 0;
       case "table":
         out(table(rest));
+        return 0;
+      case "summarize":
+        out(summarize(rest));
         return 0;
       case "check-policy": {
         const { text, exitCode } = checkPolicy(rest);

@@ -1,0 +1,145 @@
+// The built command line (dist/cli.js, built by `npm test` first), spawned as a user runs it.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { notificationFixtures, scenarioFixtures } from "../../src/fixtures/index.js";
+import { routeCall } from "../../src/index.js";
+
+const CLI = new URL("../../dist/cli.js", import.meta.url).pathname;
+const dir = mkdtempSync(join(tmpdir(), "amd-flow-cli-"));
+const file = (name: string, content: unknown): string => {
+  const path = join(dir, name);
+  writeFileSync(path, typeof content === "string" ? content : JSON.stringify(content));
+  return path;
+};
+
+function run(args: string[], input?: string) {
+  const result = spawnSync(process.execPath, [CLI, ...args], { input: input ?? "", encoding: "utf8" });
+  return { code: result.status, out: result.stdout, err: result.stderr };
+}
+
+function expectOneLineError(result: ReturnType<typeof run>, code: number, pattern: RegExp): void {
+  expect(result.code).toBe(code);
+  expect(result.out).toBe("");
+  expect(result.err.trim().split("\n")).toHaveLength(1);
+  expect(result.err).toMatch(pattern);
+  expect(result.err).not.toMatch(/\bat .*:\d+:\d+/);
+}
+
+const beep = scenarioFixtures.find((scenario) => scenario.id === "voicemail-beep");
+
+describe("amd-flow route", () => {
+  it("decides for a context from a file, and from standard input", () => {
+    const path = file("beep.json", beep?.context);
+    const fromFile = run(["route", path]);
+    expect(fromFile.code).toBe(0);
+    expect(fromFile.out).toContain("action:       leave-voicemail");
+    expect(fromFile.out).toContain("explanation:  The voicemail beep was heard; leave the voicemail message now.");
+    const fromStdin = run(["route", "-"], JSON.stringify(beep?.context));
+    expect(fromStdin.out).toBe(fromFile.out);
+    expect(run(["route"], JSON.stringify(beep?.context)).out).toBe(fromFile.out);
+  });
+
+  it("prints the whole decision with --json, the same as the library's", () => {
+    for (const scenario of scenarioFixtures) {
+      const args = ["route", "--json", ...(scenario.options?.waitedMs === undefined ? [] : ["--waited", String(scenario.options.waitedMs)])];
+      const result = run(args, JSON.stringify(scenario.context));
+      expect(JSON.parse(result.out)).toEqual(JSON.parse(JSON.stringify(routeCall(scenario.context, undefined, scenario.options))));
+    }
+  });
+
+  it("accepts a bare UserSession, a policy file and --waited", () => {
+    const policy = file("policy.json", { machine: { greeting: { action: "wait", maxWaitMs: 5000, then: "hang-up" } } });
+    const result = run(["route", "--policy", policy, "--waited", "6000", "--json"], JSON.stringify({ amd: "amd_machine_detected" }));
+    expect(JSON.parse(result.out)).toMatchObject({ action: "hang-up", reason: "wait-limit-reached", retry: false });
+  });
+
+  it("fails with one line: 1 for bad input, 2 for bad usage", () => {
+    expectOneLineError(run(["route", join(dir, "missing.json")]), 1, /^amd-flow route: context .*missing\.json: no such file$/m);
+    expectOneLineError(run(["route"], "{oops"), 1, /^amd-flow route: context \(standard input\) is not valid JSON/);
+    expectOneLineError(run(["route", "--policy", file("bad-policy.json", { human: "dance" })], "{}"), 1, /policy .*: human: expected one of/);
+    expectOneLineError(run(["route", "--waited", "soon"], "{}"), 2, /--waited: expected milliseconds/);
+    expectOneLineError(run(["route", "--nope"]), 2, /Unknown option '--nope'/);
+    expectOneLineError(run(["route", "a.json", "b.json"]), 2, /route takes one input, got 2/);
+    expectOneLineError(run(["dance"]), 2, /unknown command "dance"/);
+  });
+});
+
+describe("amd-flow table", () => {
+  it("prints a row for every scenario", () => {
+    const result = run(["table"]);
+    expect(result.code).toBe(0);
+    for (const scenario of scenarioFixtures) expect(result.out).toContain(scenario.title);
+    expect(result.out.split("\n")[0]).toMatch(/^Scenario\s+Events\s+Outcome\s+Action\s+Explanation$/);
+  });
+
+  it("prints Markdown and JSON, under a policy", () => {
+    const markdown = run(["table", "--markdown"]).out.trim().split("\n");
+    expect(markdown[0]).toBe("| Scenario | Events | Outcome | Action | Explanation |");
+    expect(markdown).toHaveLength(scenarioFixtures.length + 2);
+    const policy = file("hang-up.json", { machine: "hang-up" });
+    const rows = JSON.parse(run(["table", "--json", "--policy", policy]).out) as Array<{ scenario: string; action: string }>;
+    expect(rows.find((row) => row.scenario === "voicemail-beep")?.action).toBe("hang-up");
+  });
+});
+
+describe("amd-flow summarize", () => {
+  const call = notificationFixtures.filter((fixture) => fixture.body["conversationId"] === "433a9a58-44eb-4c56-bb3e-ab2415f0xxxx");
+
+  it("reads a JSON array or JSON lines, the same either way", () => {
+    const array = run(["summarize", file("call.json", call.map((fixture) => fixture.body)), "--json", "--machine-detection", "disconnect"]);
+    const lines = run(["summarize", "-", "--json", "--machine-detection", "disconnect"], call.map((fixture) => JSON.stringify(fixture.body)).join("\n"));
+    expect(array.code).toBe(0);
+    expect(JSON.parse(array.out)).toEqual(JSON.parse(lines.out));
+    expect(JSON.parse(array.out)).toMatchObject({ status: "completed", endedBy: "bot", machineDetected: true });
+    expect(run(["summarize"], call.map((fixture) => JSON.stringify(fixture.body)).join("\n")).out).toContain("status:        completed");
+  });
+
+  it("fails with one line on bad input and bad usage", () => {
+    expectOneLineError(run(["summarize"], ""), 1, /notifications \(standard input\): empty/);
+    expectOneLineError(run(["summarize"], '{"a":1}\n{oops'), 1, /line 2: not valid JSON/);
+    expectOneLineError(run(["summarize", "--machine-detection", "always"], "[]"), 2, /--machine-detection: expected one of/);
+  });
+});
+
+describe("amd-flow check-policy", () => {
+  it("says ok, with warnings that risk a person, and exits 0", () => {
+    const result = run(["check-policy", file("risky.json", { silence: "hang-up" })]);
+    expect(result.code).toBe(0);
+    expect(result.out).toMatch(/^warning: silence: hangs up although/m);
+    expect(result.out).toMatch(/^ok: .*risky\.json is a valid policy \(1 warnings\)$/m);
+    const json = JSON.parse(run(["check-policy", "--json", file("fine.json", { human: "transfer" })]).out);
+    expect(json).toEqual({ ok: true, errors: [], warnings: [] });
+  });
+
+  it("lists every error and exits 1", () => {
+    const result = run(["check-policy", file("wrong.json", { human: "dance", machine: { beep: 3 } })]);
+    expect(result.code).toBe(1);
+    expect(result.err.trim().split("\n")).toEqual([
+      "error: human: expected one of continue, transfer, leave-voicemail, wait, hang-up",
+      'error: machine.beep: expected an action name or an object with "action"',
+    ]);
+  });
+
+  it("needs a file", () => {
+    expectOneLineError(run(["check-policy"]), 2, /check-policy needs a policy file/);
+  });
+});
+
+describe("help and version", () => {
+  it("has --help for every command", () => {
+    for (const command of ["route", "table", "summarize", "check-policy"]) {
+      const result = run([command, "--help"]);
+      expect(result.code).toBe(0);
+      expect(result.out).toMatch(new RegExp(`^Usage: amd-flow ${command}`));
+    }
+    expect(run(["--help"]).out).toMatch(/^amd-flow: route Kore\.ai outbound calls/);
+    expect(run([]).code).toBe(2);
+  });
+
+  it("prints the package version", () => {
+    expect(run(["--version"]).out.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+});
