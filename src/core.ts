@@ -18,6 +18,10 @@ export {
 export {
   type ContinueRule,
   type FinalRule,
+  type FinalRuleInput,
+  type HangUpRuleInput,
+  type MachinePolicyInput,
+  type WaitRuleInput,
   type HangUpRule,
   type Policy,
   type PolicyInput,

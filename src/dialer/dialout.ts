@@ -30,7 +30,15 @@ function absoluteUrl(protocols: readonly string[], what: string) {
   );
 }
 
-/** The AMD timers, each in ms, with the documented defaults. */
+/**
+ * The AMD timers, each in ms, with the documented defaults.
+ *
+ * @example
+ * ```ts
+ * import { dialoutTimersSchema } from "amd-flow/dialer";
+ * dialoutTimersSchema.parse({ toneTimeoutMs: 25_000 }).noSpeechTimeoutMs; // 5000
+ * ```
+ */
 export const dialoutTimersSchema = z.strictObject({
   /** Time to wait for speech before `amd_no_speech_detected`; default 5000. */
   noSpeechTimeoutMs: ms(MAX_TIMER_MS).default(5000),
@@ -42,7 +50,15 @@ export const dialoutTimersSchema = z.strictObject({
   greetingCompletionTimeoutMs: ms(MAX_TIMER_MS).default(2000),
 });
 
-/** Speech-to-text settings that override the application's for this call. */
+/**
+ * Speech-to-text settings that override the application's for this call.
+ *
+ * @example
+ * ```ts
+ * import { callControlParameterSchema } from "amd-flow/dialer";
+ * callControlParameterSchema.safeParse({ sttProvider: "deepgram", sttLanguage: "en-AU", interim: true }).success; // true
+ * ```
+ */
 export const callControlParameterSchema = z.strictObject({
   /** The STT provider, for example `"deepgram"`. */
   sttProvider: text(),
@@ -60,6 +76,8 @@ export const callControlParameterSchema = z.strictObject({
   deepgramEndpointing: ms(MAX_TIMER_MS).optional(),
 });
 
+const machineDetectionSchema = z.literal(["disconnect", "detect", "disabled"], { error: "expected one of disconnect, detect, disabled" });
+
 const amdEventName = z.string({ error: "expected an AMD event name" }).transform((value, ctx) => {
   const name = toAmdEventName(value);
   if (name === undefined) {
@@ -73,6 +91,13 @@ const amdEventName = z.string({ error: "expected an AMD event name" }).transform
  * What {@link buildDialoutRequest} accepts: the documented dial-out fields, in either
  * documented spelling (`bot` or `botId`, `notifyurl` or `notifyUrl`, `machinedetection`
  * or `machineDetection`), plus where to send it (`host`) and the token (`jwt`).
+ * {@link buildDialoutRequest} also checks that the spellings agree.
+ *
+ * @example
+ * ```ts
+ * import { dialoutInputSchema } from "amd-flow/dialer";
+ * dialoutInputSchema.safeParse({ host: "http://insecure" }).success; // false
+ * ```
  */
 export const dialoutInputSchema = z.strictObject({
   /** The platform's address, for example `https://platform.kore.ai`. */
@@ -104,9 +129,9 @@ export const dialoutInputSchema = z.strictObject({
   /** The AMD timers. */
   timers: dialoutTimersSchema.optional(),
   /** `disconnect`, `detect` or `disabled`. */
-  machineDetection: z.enum(["disconnect", "detect", "disabled"], { error: "expected one of disconnect, detect, disabled" }).optional(),
+  machineDetection: machineDetectionSchema.optional(),
   /** The docs' spelling of `machineDetection`. */
-  machinedetection: z.enum(["disconnect", "detect", "disabled"], { error: "expected one of disconnect, detect, disabled" }).optional(),
+  machinedetection: machineDetectionSchema.optional(),
   /** Words in a greeting from which it counts as a machine's (engine default 9). */
   thresholdWordCount: z
     .number({ error: "expected a whole number" })
@@ -142,18 +167,31 @@ export type DialoutInput = z.input<typeof dialoutInputSchema>;
  * ```
  */
 export interface DialoutBody {
+  /** The bot (stream) id. */
   readonly botId: string;
+  /** Whom to call: `tel:` or `sip:`. */
   readonly target: string;
+  /** The caller id. */
   readonly caller: string;
+  /** Where Voice Gateway posts call notifications. */
   readonly notifyUrl?: string;
+  /** Extra headers sent with each notification. */
   readonly notifyHeaders?: Readonly<Record<string, string>>;
+  /** How long to let the call ring, in ms. */
   readonly timeoutInMs?: number;
+  /** The carrier trunk. */
   readonly trunk?: string;
+  /** Data for the bot, as given. */
   readonly metadata?: Readonly<Record<string, unknown>>;
+  /** The AMD timers, defaults filled. */
   readonly timers: z.output<typeof dialoutTimersSchema>;
+  /** `disconnect`, `detect` or `disabled`. */
   readonly machineDetection?: "disconnect" | "detect" | "disabled";
+  /** Words from which a greeting is a machine's. */
   readonly thresholdWordCount?: number;
+  /** AMD events to be notified of, canonical names; `[]` opts out. */
   readonly amdEventsSubscription?: readonly string[];
+  /** STT settings for this call. */
   readonly callControlParameter?: z.output<typeof callControlParameterSchema>;
 }
 
@@ -168,9 +206,13 @@ export interface DialoutBody {
  * ```
  */
 export interface DialoutRequest {
+  /** `{host}/api/1.1/public/bot/{botId}/smartassist/dialout`. */
   readonly url: string;
+  /** Always `"POST"`. */
   readonly method: "POST";
+  /** `content-type: application/json` and `auth: <JWT>`. */
   readonly headers: Readonly<Record<string, string>>;
+  /** The JSON body, to be sent with `JSON.stringify`. */
   readonly body: DialoutBody;
 }
 
@@ -182,9 +224,9 @@ export interface DialoutRequest {
  * ```ts
  * import { DialoutRequestError, buildDialoutRequest } from "amd-flow/dialer";
  * try {
- *   buildDialoutRequest({});
+ *   buildDialoutRequest({ host: "http://platform.kore.ai", jwt: "", target: "tel:abc", caller: "+1555" });
  * } catch (error) {
- *   if (error instanceof DialoutRequestError) error.problems.length; // 5
+ *   if (error instanceof DialoutRequestError) error.problems.length; // 4: host, jwt, target and the missing botId
  * }
  * ```
  */

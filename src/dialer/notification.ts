@@ -131,7 +131,19 @@ export interface CallNotification {
  * const failed: ParsedNotification = { ok: false, issues: ["status: expected a status"] };
  * ```
  */
-export type ParsedNotification = { readonly ok: true; readonly value: CallNotification } | { readonly ok: false; readonly issues: readonly string[] };
+export type ParsedNotification =
+  | {
+      /** The body is a call notification. */
+      readonly ok: true;
+      /** The notification, normalised. */
+      readonly value: CallNotification;
+    }
+  | {
+      /** The body is not a call notification. */
+      readonly ok: false;
+      /** What is wrong, by field. */
+      readonly issues: readonly string[];
+    };
 
 /** Spellings the docs also use, mapped to the field they mean. */
 const ALIASES: Readonly<Record<string, string>> = {

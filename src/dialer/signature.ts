@@ -11,7 +11,17 @@ import { createHmac, timingSafeEqual } from "node:crypto";
  * const bad: SignatureCheck = { ok: false, reason: "mismatch" };
  * ```
  */
-export type SignatureCheck = { readonly ok: true } | { readonly ok: false; readonly reason: "malformed" | "stale" | "mismatch" };
+export type SignatureCheck =
+  | {
+      /** The notification is genuine and recent. */
+      readonly ok: true;
+    }
+  | {
+      /** The notification must be rejected. */
+      readonly ok: false;
+      /** Why: `malformed`, `stale` or `mismatch`. */
+      readonly reason: "malformed" | "stale" | "mismatch";
+    };
 
 /**
  * How {@link verifyNotifySignature} judges time.
@@ -29,7 +39,15 @@ export interface VerifyOptions {
   readonly now?: number | Date;
 }
 
-/** The default tolerance for signed times, in seconds (as jambonz's verifier). */
+/**
+ * The default tolerance for signed times, in seconds, either way (as jambonz's verifier).
+ *
+ * @example
+ * ```ts
+ * import { DEFAULT_TOLERANCE_SECONDS } from "amd-flow/dialer";
+ * DEFAULT_TOLERANCE_SECONDS; // 300
+ * ```
+ */
 export const DEFAULT_TOLERANCE_SECONDS = 300;
 
 const HEX_SIGNATURE = /^[0-9a-f]{64}$/i;

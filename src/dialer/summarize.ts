@@ -117,7 +117,19 @@ const CODE_CAUSES: Readonly<Record<string, FailureCause>> = {
   "no answer": "no-answer",
 };
 
-/** The failure cause for a failed call's reason code and SIP reason. */
+/**
+ * The failure cause for a failed call: from the SIP status in `reason` when there is
+ * one, else from the reason code (see {@link FailureCause}).
+ *
+ * @param reasonCode - the notification's `reasonCode`, for example `"Busy Here"`.
+ * @param reason - the notification's `reason`, for example `"486 Busy Here"`.
+ * @returns the cause.
+ * @example
+ * ```ts
+ * import { failureCauseOf } from "amd-flow/dialer";
+ * failureCauseOf("Temporarily Unavailable", "480 Temporarily Unavailable"); // "rejected"
+ * ```
+ */
 export function failureCauseOf(reasonCode: string | undefined, reason: string | undefined): FailureCause {
   const sip = /^\s*(\d{3})\b/.exec(reason ?? "")?.[1];
   if (sip !== undefined) for (const [pattern, cause] of SIP_CAUSES) if (pattern.test(sip)) return cause;
@@ -211,7 +223,16 @@ function readNotifications(notifications: unknown, issues: string[]): CallNotifi
   return valid;
 }
 
-/** At most this many notifications are read for one call; a real call sends fewer than 20. */
+/**
+ * At most this many notifications are read for one call; a real call sends fewer
+ * than 20. A longer list is reported in the summary's `issues`.
+ *
+ * @example
+ * ```ts
+ * import { MAX_NOTIFICATIONS } from "amd-flow/dialer";
+ * MAX_NOTIFICATIONS; // 100000
+ * ```
+ */
 export const MAX_NOTIFICATIONS = 100_000;
 
 /**
@@ -337,7 +358,15 @@ export interface CampaignFigures {
   readonly overAbandonmentLimit: boolean;
 }
 
-/** The FCC/FTC limit: at most 3 % of live answers abandoned, per campaign per 30 days. */
+/**
+ * The FCC/FTC limit: at most 3 % of live answers abandoned, per campaign per 30 days.
+ *
+ * @example
+ * ```ts
+ * import { ABANDONMENT_LIMIT } from "amd-flow/dialer";
+ * ABANDONMENT_LIMIT; // 0.03
+ * ```
+ */
 export const ABANDONMENT_LIMIT = 0.03;
 
 const outcomeKey = (outcome: AmdOutcome): string => (outcome.kind === "machine" ? `machine/${outcome.phase}` : outcome.kind);

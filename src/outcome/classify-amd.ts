@@ -43,6 +43,7 @@ interface OutcomeBase {
  * ```
  */
 export interface HumanOutcome extends OutcomeBase {
+  /** Always `"human"`. */
   readonly kind: "human";
   /** What the person said, when known. */
   readonly greeting?: string;
@@ -62,6 +63,7 @@ export interface HumanOutcome extends OutcomeBase {
  * ```
  */
 export interface MachineOutcome extends OutcomeBase {
+  /** Always `"machine"`. */
   readonly kind: "machine";
   /** Where the machine is in its greeting. */
   readonly phase: MachinePhase;
@@ -87,6 +89,7 @@ export interface MachineOutcome extends OutcomeBase {
  * ```
  */
 export interface SilenceOutcome extends OutcomeBase {
+  /** Always `"silence"`. */
   readonly kind: "silence";
 }
 
@@ -100,6 +103,7 @@ export interface SilenceOutcome extends OutcomeBase {
  * ```
  */
 export interface UndecidedOutcome extends OutcomeBase {
+  /** Always `"undecided"`. */
   readonly kind: "undecided";
 }
 
@@ -113,6 +117,7 @@ export interface UndecidedOutcome extends OutcomeBase {
  * ```
  */
 export interface ErrorOutcome extends OutcomeBase {
+  /** Always `"error"`. */
   readonly kind: "error";
   /** What the engine said went wrong, when it said. */
   readonly error?: string;
@@ -128,6 +133,7 @@ export interface ErrorOutcome extends OutcomeBase {
  * ```
  */
 export interface NotRunOutcome extends OutcomeBase {
+  /** Always `"not-run"`. */
   readonly kind: "not-run";
 }
 

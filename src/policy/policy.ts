@@ -72,6 +72,7 @@ export type PolicySituation = (typeof POLICY_SITUATIONS)[number];
  * ```
  */
 export interface ContinueRule {
+  /** Always `"continue"`. */
   readonly action: "continue";
 }
 
@@ -85,6 +86,7 @@ export interface ContinueRule {
  * ```
  */
 export interface TransferRule {
+  /** Always `"transfer"`. */
   readonly action: "transfer";
   /** Where to transfer (a queue, a number, a SIP URI); copied to the decision's `transferTarget`. */
   readonly target?: string;
@@ -100,6 +102,7 @@ export interface TransferRule {
  * ```
  */
 export interface VoicemailRule {
+  /** Always `"leave-voicemail"`. */
   readonly action: "leave-voicemail";
 }
 
@@ -113,6 +116,7 @@ export interface VoicemailRule {
  * ```
  */
 export interface HangUpRule {
+  /** Always `"hang-up"`. */
   readonly action: "hang-up";
   /** Whether the dialer should call again later; `true` when `retryAfterMs` is given. */
   readonly retry: boolean;
@@ -142,6 +146,7 @@ export type FinalRule = ContinueRule | TransferRule | VoicemailRule | HangUpRule
  * ```
  */
 export interface WaitRule {
+  /** Always `"wait"`. */
   readonly action: "wait";
   /** How long to wait before routing again, in ms (1 to 600000). */
   readonly recheckAfterMs: number;
@@ -205,17 +210,57 @@ export interface Policy {
  * const rules: PolicyRuleInput[] = ["continue", { action: "wait", maxWaitMs: "20000" }];
  * ```
  */
-export type PolicyRuleInput =
-  | RouteAction
-  | { readonly action: "continue" | "leave-voicemail" }
-  | { readonly action: "transfer"; readonly target?: string }
-  | { readonly action: "hang-up"; readonly retry?: boolean; readonly retryAfterMs?: number | string }
-  | {
-      readonly action: "wait";
-      readonly recheckAfterMs?: number | string;
-      readonly maxWaitMs?: number | string;
-      readonly then?: Exclude<RouteAction, "wait"> | Exclude<PolicyRuleInput, string | { readonly action: "wait" }>;
-    };
+export type PolicyRuleInput = RouteAction | FinalRuleInput | WaitRuleInput;
+
+/**
+ * A final rule as written: {@link ContinueRule}, {@link VoicemailRule},
+ * {@link TransferRule}, or a hang-up whose options may be left out.
+ *
+ * @example
+ * ```ts
+ * import type { FinalRuleInput } from "amd-flow";
+ * const rule: FinalRuleInput = { action: "hang-up", retryAfterMs: "3600000" };
+ * ```
+ */
+export type FinalRuleInput = ContinueRule | VoicemailRule | TransferRule | HangUpRuleInput;
+
+/**
+ * A hang-up rule as written.
+ *
+ * @example
+ * ```ts
+ * import type { HangUpRuleInput } from "amd-flow";
+ * const rule: HangUpRuleInput = { action: "hang-up", retry: true };
+ * ```
+ */
+export interface HangUpRuleInput {
+  /** Always `"hang-up"`. */
+  readonly action: "hang-up";
+  /** Whether the dialer should call again; default `true` when `retryAfterMs` is given, else `false`. */
+  readonly retry?: boolean;
+  /** How long the dialer should wait before calling again, in ms (a number or its text). */
+  readonly retryAfterMs?: number | string;
+}
+
+/**
+ * A wait rule as written; what is left out comes from the default policy.
+ *
+ * @example
+ * ```ts
+ * import type { WaitRuleInput } from "amd-flow";
+ * const rule: WaitRuleInput = { action: "wait", maxWaitMs: 20_000, then: "hang-up" };
+ * ```
+ */
+export interface WaitRuleInput {
+  /** Always `"wait"`. */
+  readonly action: "wait";
+  /** How long to wait before routing again, in ms (1 to 600000); default 1000. */
+  readonly recheckAfterMs?: number | string;
+  /** The wait limit, in ms (0 to 3600000); default 30000. */
+  readonly maxWaitMs?: number | string;
+  /** What to do once the wait is over; default the default policy's (the voicemail for a machine greeting, else continue). */
+  readonly then?: Exclude<RouteAction, "wait"> | FinalRuleInput;
+}
 
 /**
  * A partial policy as {@link parsePolicy} accepts it. `machine` may be one rule for
@@ -228,18 +273,36 @@ export type PolicyRuleInput =
  * ```
  */
 export interface PolicyInput {
+  /** A person answered; default `continue`. */
   readonly human?: PolicyRuleInput;
-  readonly machine?:
-    | PolicyRuleInput
-    | {
-        readonly greeting?: PolicyRuleInput;
-        readonly "greeting-ended"?: PolicyRuleInput;
-        readonly beep?: PolicyRuleInput;
-      };
+  /** A machine answered: one rule for every phase, or one per phase. */
+  readonly machine?: PolicyRuleInput | MachinePolicyInput;
+  /** Nobody spoke; default `continue`. */
   readonly silence?: PolicyRuleInput;
+  /** AMD could not decide; default `continue`. */
   readonly undecided?: PolicyRuleInput;
+  /** AMD failed; default `continue`. */
   readonly error?: PolicyRuleInput;
+  /** No AMD result; default `continue`. */
   readonly "not-run"?: PolicyRuleInput;
+}
+
+/**
+ * The machine rules as written, by phase.
+ *
+ * @example
+ * ```ts
+ * import type { MachinePolicyInput } from "amd-flow";
+ * const machine: MachinePolicyInput = { greeting: "hang-up" };
+ * ```
+ */
+export interface MachinePolicyInput {
+  /** The greeting is still playing; default wait 1 s up to 30 s, then leave the voicemail. */
+  readonly greeting?: PolicyRuleInput;
+  /** The greeting ended, or AMD stopped listening, with no beep; default `leave-voicemail`. */
+  readonly "greeting-ended"?: PolicyRuleInput;
+  /** The beep was heard; default `leave-voicemail`. */
+  readonly beep?: PolicyRuleInput;
 }
 
 const parsed = new WeakSet<object>();

@@ -61,7 +61,17 @@ export interface AmdReading {
   readonly issues: readonly string[];
 }
 
-/** At most this many entries are read from any one list; real calls post fewer than 20. */
+/**
+ * At most this many entries are read from any one list (`amdEvents`, or `amd` as a
+ * list); a longer list is reported in `issues`. Real calls post fewer than 20.
+ *
+ * @example
+ * ```ts
+ * import { MAX_EVENTS_READ, readAmd } from "amd-flow";
+ * const amdEvents = Array.from({ length: MAX_EVENTS_READ + 1 }, () => "amd_stopped");
+ * readAmd({ session: { UserSession: { amdInfo: { amdEvents } } } }).issues; // ["amdInfo.amdEvents: 1001 entries; read the first 1000"]
+ * ```
+ */
 export const MAX_EVENTS_READ = 1000;
 /** At most this many problems are listed; the rest are counted in one last line. */
 const MAX_ISSUES = 50;

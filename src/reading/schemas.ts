@@ -141,7 +141,7 @@ export const amdValueSchema = z.union([z.array(amdEventEntrySchema), amdEventEnt
  * amdEventNameSchema.safeParse("amd_error").success; // true
  * ```
  */
-export const amdEventNameSchema = z.enum(AMD_EVENTS);
+export const amdEventNameSchema = z.literal(AMD_EVENTS);
 
 /**
  * Data an AMD event carried, after coercion: numbers are numbers, times are epoch ms.
