@@ -1,0 +1,102 @@
+// npm run docs:check: opens the built site (site/, from npm run docs) in a real
+// headless Chromium (Debian's /usr/bin/chromium, driven by playwright-core; never a
+// downloaded browser) and checks what a reader needs: the guides render, the decision
+// table has a row per scenario, the diagram loads, and search finds amd_tone_detected.
+import { existsSync, readFileSync } from "node:fs";
+import http from "node:http";
+import { extname, join, normalize } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+import { scenarioFixtures } from "../dist/fixtures.js";
+
+const SITE = fileURLToPath(new URL("../site/", import.meta.url));
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const GUIDES = {
+  "Getting_started_(bot_designers).html": "Getting started",
+  "AMD_events_explained.html": "AMD events explained",
+  "Decision_table.html": "Decision table",
+  "Policies.html": "Policies",
+  "Testing_your_flow_with_the_fixtures.html": "Testing your flow with the fixtures",
+  "Dialer_integration.html": "Dialer integration",
+  "What_bad_input_gets.html": "What bad input gets",
+};
+const TYPES = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".svg": "image/svg+xml", ".json": "application/json" };
+
+if (!existsSync(join(SITE, "index.html"))) {
+  console.error("docs:check: site/index.html is missing; run npm run docs first");
+  process.exit(1);
+}
+if (!existsSync(CHROMIUM)) {
+  console.error(`docs:check: no Chromium at ${CHROMIUM}; install Debian's package: apt-get install -y chromium`);
+  process.exit(1);
+}
+
+const server = http.createServer((request, response) => {
+  const path = normalize(decodeURIComponent(new URL(request.url ?? "/", "http://site").pathname)).replace(/^(\.\.[/\\])+/, "");
+  const file = join(SITE, path.endsWith("/") ? `${path}index.html` : path);
+  if (!file.startsWith(SITE) || !existsSync(file)) {
+    response.writeHead(404).end("not found");
+    return;
+  }
+  response.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" }).end(readFileSync(file));
+});
+await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+const base = `http://127.0.0.1:${server.address().port}`;
+
+const browser = await chromium.launch({
+  executablePath: CHROMIUM,
+  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+});
+const failures = [];
+const check = (ok, what) => {
+  console.log(`${ok ? "PASS" : "FAIL"}  ${what}`);
+  if (!ok) failures.push(what);
+};
+
+try {
+  const page = await browser.newPage();
+  const errors = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+
+  await page.goto(`${base}/index.html`);
+  check((await page.title()).includes("amd-flow"), "the home page opens");
+
+  for (const [file, heading] of Object.entries(GUIDES)) {
+    const response = await page.goto(`${base}/documents/${file}`);
+    const h1 = response?.ok() ? await page.locator("h1").first().textContent() : null;
+    check(h1?.includes(heading) ?? false, `the guide "${heading}" renders`);
+  }
+
+  await page.goto(`${base}/documents/Decision_table.html`);
+  const tables = page.locator(".tsd-panel table, .col-content table, table");
+  const scenarioRows = await tables.last().locator("tbody tr").count();
+  check(scenarioRows === scenarioFixtures.length, `the decision table has a row per scenario (${scenarioRows} of ${scenarioFixtures.length})`);
+  const firstCell = await tables.last().locator("tbody tr").first().locator("td").first().textContent();
+  check(firstCell === scenarioFixtures[0]?.title, "the decision table starts with the first scenario");
+
+  await page.goto(`${base}/documents/AMD_events_explained.html`);
+  const diagram = page.locator('img[src$="amd-flow.svg"]');
+  await diagram.waitFor();
+  const loaded = await diagram.evaluate((image) => image.complete && image.naturalWidth > 0);
+  check(loaded, "the diagram loads");
+
+  await page.goto(`${base}/index.html`);
+  await page.locator("#tsd-search-trigger").click();
+  await page.locator("#tsd-search-input").fill("amd_tone_detected");
+  const results = page.locator("#tsd-search-results li");
+  await results.first().waitFor({ timeout: 10_000 }).catch(() => undefined);
+  const found = await results.allTextContents();
+  check(found.length > 0, `search finds amd_tone_detected (${found.length} results: ${found.slice(0, 3).join(" | ")})`);
+
+  check(errors.length === 0, `no script errors${errors.length > 0 ? `: ${errors.join("; ")}` : ""}`);
+} finally {
+  await browser.close();
+  server.close();
+}
+
+if (failures.length > 0) {
+  console.error(`docs:check: ${failures.length} failed`);
+  process.exitCode = 1;
+} else {
+  console.log("docs:check: all passed");
+}
