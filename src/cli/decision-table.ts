@@ -26,27 +26,37 @@ function eventsLabel(row: DecisionRow): string {
 }
 
 const HEADERS = ["Scenario", "Events", "Outcome", "Action", "Explanation"] as const;
+type Header = (typeof HEADERS)[number];
+type Cells = Readonly<Record<Header, string>>;
 
-function cells(row: DecisionRow): string[] {
-  return [row.scenario.title, eventsLabel(row), outcomeLabel(row.decision), row.decision.action, row.decision.explanation];
+function cells(row: DecisionRow): Cells {
+  return {
+    Scenario: row.scenario.title,
+    Events: eventsLabel(row),
+    Outcome: outcomeLabel(row.decision),
+    Action: row.decision.action,
+    Explanation: row.decision.explanation,
+  };
 }
 
-/** A plain-text table with aligned columns, for a terminal. */
+const HEADER_CELLS = Object.fromEntries(HEADERS.map((header) => [header, header])) as Cells;
+
+/** A plain-text table with aligned columns, for a terminal; the last column is left ragged. */
 export function renderText(rows: readonly DecisionRow[]): string {
-  const table = [[...HEADERS], ...rows.map(cells)];
-  const widths = HEADERS.map((_, column) => Math.max(...table.map((line) => (line[column] ?? "").length)));
-  const format = (line: string[]): string =>
-    line
-      .map((cell, column) => (column === line.length - 1 ? cell : cell.padEnd(widths[column] ?? 0)))
+  const table = [HEADER_CELLS, ...rows.map(cells)];
+  const width = (header: Header): number => Math.max(...table.map((line) => line[header].length));
+  const last = HEADERS[HEADERS.length - 1];
+  const format = (line: Cells): string =>
+    HEADERS.map((header) => (header === last ? line[header] : line[header].padEnd(width(header))))
       .join("  ")
       .trimEnd();
-  const rule = widths.map((width, column) => "─".repeat(column === widths.length - 1 ? Math.min(width, 40) : width)).join("  ");
-  return [format(table[0] ?? []), rule, ...table.slice(1).map(format)].join("\n");
+  const rule = HEADERS.map((header) => "─".repeat(header === last ? Math.min(width(header), 40) : width(header))).join("  ");
+  return [format(HEADER_CELLS), rule, ...rows.map((row) => format(cells(row)))].join("\n");
 }
 
 /** A Markdown table (pipes in cells escaped), for the docs. */
 export function renderMarkdown(rows: readonly DecisionRow[]): string {
   const escape = (cell: string): string => cell.replace(/\|/g, "\\|");
   const line = (values: readonly string[]): string => `| ${values.map(escape).join(" | ")} |`;
-  return [line(HEADERS), line(HEADERS.map(() => "---")), ...rows.map((row) => line(cells(row)))].join("\n");
+  return [line(HEADERS), line(HEADERS.map(() => "---")), ...rows.map((row) => line(HEADERS.map((header) => cells(row)[header])))].join("\n");
 }

@@ -31,7 +31,7 @@ const SITUATION_TEXT: Readonly<Record<PolicySituation, (outcome: AmdOutcome) => 
   silence: () => "Nobody spoke after the call was answered",
   undecided: () => "AMD could not tell a person from a machine",
   error: (outcome) => {
-    const error = outcome.kind === "error" ? outcome.error : undefined;
+    const error = "error" in outcome ? outcome.error : undefined;
     return error === undefined ? "AMD failed" : `AMD failed (${clip(error, 60)})`;
   },
   "not-run": () => "There is no AMD result (AMD is off or has not reported yet)",

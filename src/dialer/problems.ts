@@ -11,9 +11,9 @@ export function pathOf(path: readonly PropertyKey[]): string {
 }
 
 /** One line per zod issue: `path: message`, never the input value. */
-export function describeIssues(issues: readonly z.core.$ZodIssue[], prefix = ""): string[] {
+export function describeIssues(issues: readonly z.core.$ZodIssue[]): string[] {
   return issues.map((issue) => {
-    const where = pathOf([...(prefix === "" ? [] : [prefix]), ...issue.path]);
+    const where = pathOf(issue.path);
     if (issue.code === "unrecognized_keys") {
       return issue.keys.map((key) => `${where === "" ? key : `${where}.${key}`}: unknown field`).join("; ");
     }

@@ -145,6 +145,7 @@ export function verifyNotifySignature(
  * @param secret - the webhook secret.
  * @param timestamp - the signing time in unix seconds; default now.
  * @returns the header value, `t=<seconds>,v1=<hex>`.
+ * @throws TypeError when the body is neither text nor bytes.
  * @example
  * ```ts
  * import { signNotifyPayload } from "amd-flow/dialer";
@@ -152,7 +153,8 @@ export function verifyNotifySignature(
  * ```
  */
 export function signNotifyPayload(rawBody: string | Uint8Array, secret: string, timestamp: number = Math.floor(Date.now() / 1000)): string {
-  const body = toBuffer(rawBody) ?? Buffer.alloc(0);
+  const body = toBuffer(rawBody);
+  if (body === undefined) throw new TypeError("signNotifyPayload: the body must be text or bytes");
   const t = String(Math.floor(timestamp));
   return `t=${t},v1=${digest(secret, t, body).toString("hex")}`;
 }

@@ -144,8 +144,9 @@ const ENDED_BY: Readonly<Record<string, EndedBy>> = {
 
 /** Most notifications first, then the alphabetically first id: the same answer in any order. */
 function mainConversation(notifications: readonly CallNotification[]): string | undefined {
-  const counts = countBy(notifications, (notification) => notification.conversationId);
-  return Object.keys(counts).sort((a, b) => (counts[b] ?? 0) - (counts[a] ?? 0) || (a < b ? -1 : a > b ? 1 : 0))[0];
+  const counts = Object.entries(countBy(notifications, (notification) => notification.conversationId));
+  // Ids are distinct keys, so the alphabetical tie-break never meets two equal ids.
+  return counts.sort(([a, countA], [b, countB]) => countB - countA || (a < b ? -1 : 1))[0]?.[0];
 }
 
 /** The notification that decides the final state: highest status, then the latest disconnect, then a stable tie-break. */
@@ -370,8 +371,8 @@ export interface CampaignFigures {
 export const ABANDONMENT_LIMIT = 0.03;
 
 const outcomeKey = (outcome: AmdOutcome): string => (outcome.kind === "machine" ? `machine/${outcome.phase}` : outcome.kind);
-const rates = (counts: Record<string, number>, total: number): Record<string, number> =>
-  mapValues(counts, (count) => (total === 0 ? 0 : count / total));
+// Every count comes from the same list as its total, so a total is never 0 when there is a count.
+const rates = (counts: Record<string, number>, total: number): Record<string, number> => mapValues(counts, (count) => count / total);
 
 /**
  * Campaign figures from call summaries: counts and rates per status, failure cause and

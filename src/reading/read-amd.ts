@@ -112,7 +112,7 @@ function readField(source: object, field: FieldReader, where: string, into: Coll
   }
   const result = field.schema().safeParse(value);
   if (result.success) return result.data;
-  into.issue(`${where}.${field.key}: ${result.error.issues[0]?.message ?? "invalid"}`);
+  into.issue(`${where}.${field.key}: ${result.error.issues.map((issue) => issue.message).join("; ")}`);
   return undefined;
 }
 

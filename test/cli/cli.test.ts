@@ -5,7 +5,6 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { notificationFixtures, scenarioFixtures } from "../../src/fixtures/index.js";
-import { routeCall } from "../../src/index.js";
 
 const CLI = new URL("../../dist/cli.js", import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), "amd-flow-cli-"));
@@ -40,14 +39,6 @@ describe("amd-flow route", () => {
     const fromStdin = run(["route", "-"], JSON.stringify(beep?.context));
     expect(fromStdin.out).toBe(fromFile.out);
     expect(run(["route"], JSON.stringify(beep?.context)).out).toBe(fromFile.out);
-  });
-
-  it("prints the whole decision with --json, the same as the library's", () => {
-    for (const scenario of scenarioFixtures) {
-      const args = ["route", "--json", ...(scenario.options?.waitedMs === undefined ? [] : ["--waited", String(scenario.options.waitedMs)])];
-      const result = run(args, JSON.stringify(scenario.context));
-      expect(JSON.parse(result.out)).toEqual(JSON.parse(JSON.stringify(routeCall(scenario.context, undefined, scenario.options))));
-    }
   });
 
   it("accepts a bare UserSession, a policy file and --waited", () => {

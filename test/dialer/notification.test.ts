@@ -108,3 +108,17 @@ describe("parseCallNotification", () => {
     expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined();
   });
 });
+
+describe("parseCallNotification spellings", () => {
+  it("prefers the canonical spelling when both are given, in either order", () => {
+    const first = parseCallNotification({ conversationId: "c", status: "failed", machineDetection: "amd_tone_detected", machinedetection: "amd_error" });
+    const second = parseCallNotification({ conversationId: "c", status: "failed", machinedetection: "amd_error", machineDetection: "amd_tone_detected" });
+    expect(first).toEqual(second);
+    expect(first.ok && first.value.machineDetection).toBe("amd_tone_detected");
+  });
+
+  it("leaves out fields given as undefined", () => {
+    const parsed = parseCallNotification({ conversationId: "c", status: "failed", reason: undefined });
+    expect(parsed).toEqual({ ok: true, value: { conversationId: "c", status: "failed" } });
+  });
+});

@@ -81,3 +81,19 @@ describe("verifyNotifySignature", () => {
     expect(verifyNotifySignature(BODY, `${header},v0=abc`, SECRET, NOW)).toEqual({ ok: true });
   });
 });
+
+describe("signatures at the edges", () => {
+  it("uses the current time when none is given", () => {
+    const now = Math.floor(Date.now() / 1000);
+    expect(verifyNotifySignature(BODY, signNotifyPayload(BODY, SECRET, now), SECRET)).toEqual({ ok: true });
+    expect(verifyNotifySignature(BODY, signNotifyPayload(BODY, SECRET), SECRET)).toEqual({ ok: true });
+  });
+
+  it("finds no match with secrets that are not text", () => {
+    expect(verifyNotifySignature(BODY, signNotifyPayload(BODY, SECRET, T), 42 as never, { now: T * 1000 })).toEqual({ ok: false, reason: "mismatch" });
+  });
+
+  it("refuses to sign what is not text or bytes", () => {
+    expect(() => signNotifyPayload({} as never, SECRET, T)).toThrow(TypeError);
+  });
+});

@@ -139,3 +139,30 @@ describe("summarizeCalls", () => {
     expect(summarizeCalls([])).toMatchObject({ calls: 0, abandonmentRate: 0, statusRates: {}, overAbandonmentLimit: false });
   });
 });
+
+describe("summarizeCall at the edges", () => {
+  it("picks the latest disconnect among final notifications, in any order", () => {
+    const early = { conversationId: "c", status: "completed", reasonCode: "Caller-disconnected", callDisconnectTime: "2025-06-26T12:00:00Z" };
+    const late = { conversationId: "c", status: "completed", reasonCode: "bot-disconnected", callDisconnectTime: "2025-06-26T12:05:00Z" };
+    expect(summarizeCall([early, late]).endedBy).toBe("bot");
+    expect(summarizeCall([late, early]).endedBy).toBe("bot");
+  });
+
+  it("chooses between two spellings of the same time the same way in any order", () => {
+    const a = { conversationId: "c", status: "Answered", callConnectTime: "2025-06-26T12:49:17.600Z" };
+    const b = { conversationId: "c", status: "Answered", callConnectTime: "2025-06-26T12:49:17.6Z" };
+    expect(summarizeCall([a, b]).callConnectTime).toBe(summarizeCall([b, a]).callConnectTime);
+  });
+
+  it("names no one as the ender without a reason code", () => {
+    const summary = summarizeCall([{ conversationId: "c", status: "completed" }]);
+    expect(summary.status).toBe("completed");
+    expect("endedBy" in summary).toBe(false);
+  });
+
+  it("counts a failed summary without a cause as other", () => {
+    const failed = summarizeCall([{ conversationId: "c", status: "Failed" }]);
+    const { failureCause: _cause, ...withoutCause } = failed;
+    expect(summarizeCalls([withoutCause as never]).byFailureCause).toEqual({ other: 1 });
+  });
+});

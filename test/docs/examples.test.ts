@@ -72,7 +72,7 @@ describe("documentation", () => {
   it("every example compiles", () => {
     const examples = [
       ...filesUnder("src", ".ts").flatMap(examplesInSource),
-      ...filesUnder("docs", ".md").flatMap(examplesInGuide),
+      ...["README.md", ...filesUnder("docs", ".md")].flatMap(examplesInGuide),
     ];
     const tagged = filesUnder("src", ".ts").reduce((count, file) => count + (readFileSync(join(ROOT, file), "utf8").match(/@example\b/g) ?? []).length, 0);
     expect(examples.filter((example) => example.where.startsWith("src/")).length).toBe(tagged);
