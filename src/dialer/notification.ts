@@ -1,6 +1,6 @@
 import * as z from "zod";
 import { type AmdEventName, toAmdEventName } from "../events.js";
-import { isObjectLike, parseJsonText } from "../internal/safe.js";
+import { isObjectLike } from "../internal/safe.js";
 import { describeIssues } from "./problems.js";
 
 /**
@@ -167,9 +167,21 @@ function canonicalFields(body: object): Record<string, unknown> {
   return out;
 }
 
+/** The largest body text {@link parseCallNotification} parses (real ones are under 1 KB). */
+const MAX_BODY_TEXT = 4 * 1024 * 1024;
+
+function parseBodyText(text: string): unknown {
+  if (text.length > MAX_BODY_TEXT) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Checks one notify-webhook body from Voice Gateway: a parsed object, or the raw JSON
- * text (a `Buffer` too). Never throws.
+ * text (a `Buffer` too, up to 4 MB; real ones are under 1 KB). Never throws.
  *
  * @param body - the request body.
  * @returns `{ ok: true, value }` with the normalised {@link CallNotification}, or `{ ok: false, issues }`.
@@ -183,9 +195,9 @@ function canonicalFields(body: object): Record<string, unknown> {
 export function parseCallNotification(body: unknown): ParsedNotification {
   try {
     const text = typeof body === "string" ? body : body instanceof Uint8Array ? Buffer.from(body).toString("utf8") : undefined;
-    const value = text === undefined ? body : (parseJsonText(text) ?? text);
+    const value = text === undefined ? body : parseBodyText(text);
     if (!isObjectLike(value) || Array.isArray(value)) {
-      return { ok: false, issues: [typeof text === "string" ? "(body): expected a JSON object" : "(body): expected an object"] };
+      return { ok: false, issues: [text === undefined ? "(body): expected an object" : "(body): expected a JSON object (of at most 4 MB)"] };
     }
     const result = notificationSchema.safeParse(canonicalFields(value));
     if (!result.success) return { ok: false, issues: describeIssues(result.error.issues) };

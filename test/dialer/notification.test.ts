@@ -122,3 +122,12 @@ describe("parseCallNotification spellings", () => {
     expect(parsed).toEqual({ ok: true, value: { conversationId: "c", status: "failed" } });
   });
 });
+
+describe("parseCallNotification sizes", () => {
+  it("parses a 1 MB body, and refuses text over 4 MB", () => {
+    const big = JSON.stringify({ conversationId: "c", status: "Answered", padding: "x".repeat(1_000_000) });
+    expect(parseCallNotification(big).ok).toBe(true);
+    const huge = JSON.stringify({ conversationId: "c", status: "Answered", padding: "x".repeat(4 * 1024 * 1024) });
+    expect(parseCallNotification(huge)).toEqual({ ok: false, issues: ["(body): expected a JSON object (of at most 4 MB)"] });
+  });
+});
