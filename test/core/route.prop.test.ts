@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  AMD_EVENTS,
   ROUTE_ACTIONS,
   ROUTE_REASONS,
   type RouteDecision,
@@ -42,6 +43,20 @@ describe("routeCall never throws", () => {
         expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined();
       }),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe("readAmd never throws", () => {
+  it("and reads only AMD event names, with problems as lines of text", () => {
+    fc.assert(
+      fc.property(anyContext, (context) => {
+        const reading = readAmd(materialize(context));
+        for (const event of reading.events) expect(AMD_EVENTS).toContain(event.name);
+        for (const issue of [...reading.issues, ...reading.unknownEvents]) expect(typeof issue).toBe("string");
+        expect(reading.issues.length).toBeLessThanOrEqual(51);
+      }),
+      { numRuns: 1000 },
     );
   });
 });
@@ -98,6 +113,24 @@ describe("classification is order-free and duplicate-safe", () => {
 });
 
 describe("purity", () => {
+  it("parsePolicy never changes its input and accepts or rejects it the same way twice", () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (input) => {
+        const before = structuredClone(input);
+        const attempt = () => {
+          try {
+            return parsePolicy(input);
+          } catch (error) {
+            return (error as PolicyError).problems;
+          }
+        };
+        expect(attempt()).toEqual(attempt());
+        expect(input).toEqual(before);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it("never changes the input and gives the same output twice", () => {
     fc.assert(
       fc.property(fc.array(eventEntry, { maxLength: 8 }), fc.jsonValue(), (entries, extra) => {

@@ -40,6 +40,20 @@ describe("summarizeCall is order-free", () => {
   });
 });
 
+describe("the dialer's readers are pure", () => {
+  it("summarizeCall never changes the notifications", () => {
+    fc.assert(
+      fc.property(fc.subarray(bodies), (chosen) => {
+        const copy = chosen.map((body) => ({ ...body }));
+        const before = structuredClone(copy);
+        expect(summarizeCall(copy)).toEqual(summarizeCall(copy));
+        expect(copy).toEqual(before);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
 describe("the dialer's readers never throw", () => {
   it("parseCallNotification returns ok or issues for anything", () => {
     fc.assert(

@@ -72,6 +72,13 @@ const hostileMakers: ReadonlyArray<() => unknown> = [
   () => 10n,
   () => Object.create(null),
   () => JSON.parse('{"__proto__": {"polluted": true}, "constructor": {"prototype": {"polluted": true}}}'),
+  () => {
+    let deep: unknown = { type: "amd_error" };
+    for (let depth = 0; depth < 10_000; depth++) deep = { type: deep, amdEvents: [deep], session: { UserSession: deep } };
+    return deep;
+  },
+  () => Array.from({ length: 100_000 }, (_, index) => (index % 3 === 0 ? "amd_tone_detected" : { type: "amd_stopped", frequency: "x" })),
+  () => ({ amd: "\u{1F600}amd_\uD800stopped\u0301", amdInfo: { amdEvents: ["\uFEFFamd_stopped\u200B", "ＡＭＤ＿ＳＴＯＰＰＥＤ"] } }),
 ];
 
 class Hostile {
@@ -103,6 +110,9 @@ export function materialize(value: unknown): unknown {
   return value;
 }
 
+/** Text of every kind: full Unicode, lone surrogates, combining marks, emoji. */
+const oddText = fc.oneof(fc.string({ unit: "grapheme" }), fc.string({ unit: "binary" }), fc.string({ unit: "grapheme-composite" }));
+
 /** Anything, with hostile values mixed in at any depth. */
 export const anyInput: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
   value: fc.oneof(
@@ -110,6 +120,7 @@ export const anyInput: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
     fc.anything(),
     hostile,
     eventEntry,
+    oddText,
     fc.array(tie("value"), { maxLength: 5 }),
     fc.dictionary(
       fc.constantFrom("session", "UserSession", "amd", "amdInfo", "amdEvents", "type", "action", "human", "machine", "__proto__"),

@@ -1,0 +1,14 @@
+import { defineConfig } from "vitest/config";
+
+// Stryker runs the behaviour tests against each mutant. Left out, with reasons:
+// - test/bundle and test/cli spawn or load the built files in dist/, which Stryker
+//   does not rebuild per mutant, so they would test the unmutated code;
+// - test/docs compile examples with tsc and regenerate docs from dist/, same reason;
+// - property tests run thousands of cases each: too slow per mutant; the example tests
+//   pin the same behaviour.
+export default defineConfig({
+  test: {
+    include: ["test/**/*.test.ts"],
+    exclude: ["test/**/*.prop.test.ts", "test/bundle/**", "test/cli/cli.test.ts", "test/docs/**"],
+  },
+});
