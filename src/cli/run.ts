@@ -64,20 +64,35 @@ person) are printed and exit 0.
   --json   print { ok, errors, warnings } as JSON`,
 } as const;
 
-function readInput(file: string | undefined, what: string): string {
-  const path = file ?? "-";
-  try {
-    return readFileSync(path === "-" ? 0 : path, "utf8");
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reasons: Readonly<Record<string, string>> = { ENOENT: "no such file", EISDIR: "is a folder", EACCES: "permission denied" };
-    const reason = (code !== undefined && reasons[code]) || "cannot be read";
-    throw invalid(`${what} ${path === "-" ? "(standard input)" : path}: ${reason}`);
-  }
+/** Where the command line's text comes from and goes to; tests pass their own. */
+export interface CliIo {
+  /** Prints a result. */
+  readonly out: (text: string) => void;
+  /** Prints an error line. */
+  readonly err: (text: string) => void;
+  /** Reads all of standard input. */
+  readonly stdin: () => string;
 }
 
-function readJson(file: string | undefined, what: string): unknown {
-  const text = readInput(file, what);
+/** Reads a file, or standard input for `-` or no file, naming `what` in errors. */
+type Reader = (file: string | undefined, what: string) => string;
+
+function readerFor(io: CliIo): Reader {
+  return (file, what) => {
+    const path = file ?? "-";
+    try {
+      return path === "-" ? io.stdin() : readFileSync(path, "utf8");
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      const reasons: Readonly<Record<string, string>> = { ENOENT: "no such file", EISDIR: "is a folder", EACCES: "permission denied" };
+      const reason = (code !== undefined && reasons[code]) || "cannot be read";
+      throw invalid(`${what} ${path === "-" ? "(standard input)" : path}: ${reason}`);
+    }
+  };
+}
+
+function readJson(read: Reader, file: string | undefined, what: string): unknown {
+  const text = read(file, what);
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
@@ -85,10 +100,10 @@ function readJson(file: string | undefined, what: string): unknown {
   }
 }
 
-function loadPolicy(file: string | undefined): Policy {
+function loadPolicy(read: Reader, file: string | undefined): Policy {
   if (file === undefined) return parsePolicy(undefined);
   try {
-    return parsePolicy(readJson(file, "policy"));
+    return parsePolicy(readJson(read, file, "policy"));
   } catch (error) {
     if (error instanceof PolicyError) throw invalid(`policy ${file}: ${error.problems.join("; ")}`);
     throw error;
@@ -120,7 +135,7 @@ function asContext(value: unknown): unknown {
   return value;
 }
 
-function route(argv: string[]): string {
+function route(argv: string[], read: Reader): string {
   const { values, positionals } = parse(argv, { policy: { type: "string" }, waited: { type: "string" }, json: { type: "boolean" } });
   if (values.help) return HELP.route;
   let waitedMs: number | undefined;
@@ -128,8 +143,8 @@ function route(argv: string[]): string {
     waitedMs = Number(values.waited);
     if (!/^\d+(\.\d+)?$/.test(values.waited)) throw usage(`--waited: expected milliseconds, got "${values.waited}"`);
   }
-  const policy = loadPolicy(values.policy);
-  const context = asContext(readJson(onePositional(positionals, "route"), "context"));
+  const policy = loadPolicy(read, values.policy);
+  const context = asContext(readJson(read, onePositional(positionals, "route"), "context"));
   const decision = routeCall(context, policy, waitedMs === undefined ? undefined : { waitedMs });
   if (values.json) return JSON.stringify(decision, null, 2);
   const lines = [
@@ -145,11 +160,11 @@ function route(argv: string[]): string {
   return lines.join("\n");
 }
 
-function table(argv: string[]): string {
+function table(argv: string[], read: Reader): string {
   const { values, positionals } = parse(argv, { policy: { type: "string" }, markdown: { type: "boolean" }, json: { type: "boolean" } });
   if (values.help) return HELP.table;
   if (positionals.length > 0) throw usage(`table takes no input, got "${positionals[0]}"`);
-  const rows = decisionRows(loadPolicy(values.policy));
+  const rows = decisionRows(loadPolicy(read, values.policy));
   if (values.json) {
     return JSON.stringify(
       rows.map(({ scenario, decision }) => ({ scenario: scenario.id, title: scenario.title, events: scenario.events, ...decision })),
@@ -161,8 +176,8 @@ function table(argv: string[]): string {
 }
 
 /** A JSON array of notifications, or JSON lines (one object per line). */
-function readNotifications(file: string | undefined): unknown[] {
-  const text = readInput(file, "notifications").trim();
+function readNotifications(read: Reader, file: string | undefined): unknown[] {
+  const text = read(file, "notifications").trim();
   const where = file ?? "(standard input)";
   if (text === "") throw invalid(`notifications ${where}: empty`);
   if (text.startsWith("[")) {
@@ -202,25 +217,25 @@ function describeSummary(summary: CallSummary): string {
   return lines.join("\n");
 }
 
-function summarize(argv: string[]): string {
+function summarize(argv: string[], read: Reader): string {
   const { values, positionals } = parse(argv, { "machine-detection": { type: "string" }, json: { type: "boolean" } });
   if (values.help) return HELP.summarize;
   const mode = values["machine-detection"];
   if (mode !== undefined && !(MODES as readonly string[]).includes(mode)) {
     throw usage(`--machine-detection: expected one of ${MODES.join(", ")}, got "${mode}"`);
   }
-  const notifications = readNotifications(onePositional(positionals, "summarize"));
+  const notifications = readNotifications(read, onePositional(positionals, "summarize"));
   if (!Array.isArray(notifications)) throw invalid("notifications: expected a JSON array or JSON lines");
   const summary = summarizeCall(notifications, mode === undefined ? {} : { machineDetection: mode as (typeof MODES)[number] });
   return values.json ? JSON.stringify(summary, null, 2) : describeSummary(summary);
 }
 
-function checkPolicy(argv: string[]): { text: string; exitCode: 0 | 1 } {
+function checkPolicy(argv: string[], read: Reader): { text: string; exitCode: 0 | 1 } {
   const { values, positionals } = parse(argv, { json: { type: "boolean" } });
   if (values.help) return { text: HELP["check-policy"], exitCode: 0 };
   const file = onePositional(positionals, "check-policy");
   if (file === undefined) throw usage("check-policy needs a policy file");
-  const input = readJson(file, "policy");
+  const input = readJson(read, file, "policy");
   let policy: Policy;
   try {
     policy = parsePolicy(input);
@@ -236,7 +251,9 @@ function checkPolicy(argv: string[]): { text: string; exitCode: 0 | 1 } {
 }
 
 /** Runs the command line; returns the exit code. Never throws. */
-export function run(argv: string[], out: (text: string) => void, err: (text: string) => void): number {
+export function run(argv: string[], io: CliIo): number {
+  const { out, err } = io;
+  const read = readerFor(io);
   const [command, ...rest] = argv;
   try {
     switch (command) {
@@ -250,16 +267,16 @@ export function run(argv: string[], out: (text: string) => void, err: (text: str
         out(VERSION);
         return 0;
       case "route":
-        out(route(rest));
+        out(route(rest, read));
         return 0;
       case "table":
-        out(table(rest));
+        out(table(rest, read));
         return 0;
       case "summarize":
-        out(summarize(rest));
+        out(summarize(rest, read));
         return 0;
       case "check-policy": {
-        const { text, exitCode } = checkPolicy(rest);
+        const { text, exitCode } = checkPolicy(rest, read);
         (exitCode === 0 ? out : err)(text);
         return exitCode;
       }

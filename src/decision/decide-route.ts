@@ -150,19 +150,18 @@ function checkedOutcome(outcome: unknown, issues: string[]): AmdOutcome {
 
 /** The policy to apply, and an issue when the given one could not be used. */
 function resolvePolicy(policy: unknown, issues: string[]): Policy {
-  if (policy === undefined || policy === null) return defaultPolicy;
   if (isCheckedPolicy(policy)) return policy;
   try {
+    // undefined and null give the default policy.
     return parsePolicy(policy);
   } catch (error) {
-    const problems = error instanceof PolicyError ? error.problems.join("; ") : describeError(error);
-    issues.push(`policy: ${problems}; the default policy was used`);
+    // parsePolicy throws nothing but PolicyError; anything else reaches decideRoute's last resort.
+    issues.push(`policy: ${(error as PolicyError).problems.join("; ")}; the default policy was used`);
     return defaultPolicy;
   }
 }
 
 function waitedOf(options: unknown, issues: string[]): number {
-  if (options === undefined || options === null) return 0;
   const raw = readProp(options, "waitedMs");
   if (raw === undefined || raw === null) return 0;
   const waited = typeof raw === "string" && raw.trim() !== "" ? Number(raw) : raw;
@@ -186,8 +185,8 @@ const DETAILS: Details = {
   },
 };
 
-function finalDecision(rule: FinalRule, decision: Mutable<RouteDecision>): RouteDecision {
-  decision.action = rule.action;
+/** `decision` with the details its final rule adds. */
+function withDetails(rule: FinalRule, decision: Mutable<RouteDecision>): RouteDecision {
   // Safe widening: Details ties each action to its own rule type.
   (DETAILS[rule.action] as (rule: FinalRule, decision: Mutable<RouteDecision>) => void)(rule, decision);
   return decision;
@@ -222,31 +221,27 @@ export function decideRoute(outcome: AmdOutcome, policy?: unknown, options?: Rou
     const waitedMs = waitedOf(options, issues);
     const situation = situationOf(checked);
     const said = describeSituation(situation, checked);
-    const decision: Mutable<RouteDecision> = {
-      action: "continue",
-      reason: REASON_OF[situation],
-      explanation: "",
+    const decision = (action: RouteAction, reason: RouteReason, explanation: string): Mutable<RouteDecision> => ({
+      action,
+      reason,
+      explanation,
       outcome: checked,
       issues,
-    };
+    });
     // Wait or final: the two rule shapes. Each final action's details and wording
     // come from tables mapped over every action (DETAILS, RULE_TEXT), so a new action
     // or rule type fails to compile until it is handled there.
     const rule = ruleFor(chosen, situation);
-    if (rule.action !== "wait") {
-      decision.explanation = `${said}; ${describeRule(rule)}.`;
-      return finalDecision(rule, decision);
-    }
+    if (rule.action !== "wait") return withDetails(rule, decision(rule.action, REASON_OF[situation], `${said}; ${describeRule(rule)}.`));
     if (waitedMs < rule.maxWaitMs) {
-      decision.action = "wait";
-      decision.recheckAfterMs = rule.recheckAfterMs;
-      decision.maxWaitMs = rule.maxWaitMs;
-      decision.explanation = `${said}; ${describeRule(rule)}.`;
-      return decision;
+      const waiting = decision("wait", REASON_OF[situation], `${said}; ${describeRule(rule)}.`);
+      waiting.recheckAfterMs = rule.recheckAfterMs;
+      waiting.maxWaitMs = rule.maxWaitMs;
+      return waiting;
     }
-    decision.reason = "wait-limit-reached";
-    decision.explanation = `${said} after ${formatMs(waitedMs)} of waiting (the limit is ${formatMs(rule.maxWaitMs)}); ${describeRule(rule.then)}.`;
-    return finalDecision(rule.then, decision);
+    const limit = formatMs(rule.maxWaitMs);
+    const explanation = `${said} after ${formatMs(waitedMs)} of waiting (the limit is ${limit}); ${describeRule(rule.then)}.`;
+    return withDetails(rule.then, decision(rule.then.action, "wait-limit-reached", explanation));
   } catch (error) {
     return lastResort(error, issues);
   }
@@ -260,7 +255,7 @@ function lastResort(error: unknown, issues: string[]): RouteDecision {
   issues.push(`amd-flow: internal failure (${describeError(error)}); the default policy for an AMD error was used`);
   const outcome: AmdOutcome = { kind: "error", evidence: [] };
   const rule = defaultPolicy.error as FinalRule;
-  return finalDecision(rule, {
+  return withDetails(rule, {
     action: rule.action,
     reason: "amd-error",
     explanation: `${describeSituation("error", outcome)}; ${describeRule(rule)}.`,
@@ -293,8 +288,9 @@ export function routeCall(context: unknown, policy?: unknown, options?: RouteOpt
   try {
     const reading = readAmd(context);
     const decision = decideRoute(classifyAmd(reading), policy, options);
-    if (reading.issues.length > 0) (decision.issues as string[]).unshift(...reading.issues);
+    (decision.issues as string[]).unshift(...reading.issues);
     return decision;
+    // Stryker disable next-line all: readAmd and decideRoute never throw; this guard is for what no test can produce.
   } catch (error) {
     return lastResort(error, []);
   }

@@ -1,5 +1,6 @@
 import countBy from "lodash-es/countBy.js";
 import mapValues from "lodash-es/mapValues.js";
+import { UNREADABLE, boundedLength, isArraySafe, readProp } from "../internal/safe.js";
 import { type AmdOutcome, classifyAmd } from "../outcome/classify-amd.js";
 import type { AmdEvent } from "../reading/read-amd.js";
 import { type CallNotification, type CallStatus, parseCallNotification } from "./notification.js";
@@ -153,6 +154,7 @@ function mainConversation(notifications: readonly CallNotification[]): string | 
 function finalOf(notifications: readonly CallNotification[]): CallNotification | undefined {
   let best: CallNotification | undefined;
   for (const notification of notifications) {
+    // Stryker disable next-line EqualityOperator: distinct notifications never compare equal (see compareFinal), so > and >= agree.
     if (best === undefined || compareFinal(notification, best) > 0) best = notification;
   }
   return best;
@@ -187,27 +189,21 @@ function largest(values: ReadonlyArray<number | undefined>): number | undefined 
  * delivery must not count twice (nor tip which call is summarised).
  */
 function readNotifications(notifications: unknown, issues: string[]): CallNotification[] {
-  let list: readonly unknown[] = [];
-  let total = 0;
-  try {
-    if (Array.isArray(notifications)) {
-      list = notifications;
-      total = list.length;
-    } else {
-      issues.push("notifications: expected a list");
-    }
-  } catch {
-    issues.push("notifications: could not be read");
+  if (!isArraySafe(notifications)) {
+    issues.push("notifications: expected a list");
+    return [];
   }
-  const count = Math.min(total, MAX_NOTIFICATIONS);
-  if (total > count) issues.push(`notifications: ${total} given; read the first ${count}`);
+  const bounds = boundedLength(notifications, MAX_NOTIFICATIONS);
+  if (bounds === undefined) {
+    issues.push("notifications: could not read its length");
+    return [];
+  }
+  if (bounds.total > bounds.length) issues.push(`notifications: ${bounds.total} given; read the first ${bounds.length}`);
   const seen = new Set<string>();
   const valid: CallNotification[] = [];
-  for (let index = 0; index < count; index++) {
-    let body: unknown;
-    try {
-      body = list[index];
-    } catch {
+  for (let index = 0; index < bounds.length; index++) {
+    const body = readProp(notifications, String(index));
+    if (body === UNREADABLE) {
       issues.push(`notifications[${index}]: could not be read`);
       continue;
     }
@@ -264,12 +260,8 @@ export function summarizeCall(notifications: unknown, options: SummarizeOptions 
   const issues: string[] = [];
   const valid = readNotifications(notifications, issues);
 
-  let wanted: string | undefined;
-  try {
-    wanted = typeof options?.conversationId === "string" ? options.conversationId : mainConversation(valid);
-  } catch {
-    wanted = mainConversation(valid);
-  }
+  const named = readProp(options, "conversationId");
+  const wanted = typeof named === "string" ? named : mainConversation(valid);
   const mine = valid.filter((notification) => notification.conversationId === wanted);
   const others = countBy(
     valid.filter((notification) => notification.conversationId !== wanted),
@@ -284,14 +276,9 @@ export function summarizeCall(notifications: unknown, options: SummarizeOptions 
     if (notification.machineDetection !== undefined) events.push({ name: notification.machineDetection, source: "amdEvents" });
   }
   const amd = classifyAmd({ events, unknownEvents: [], issues: [] });
-  let mode: SummarizeOptions["machineDetection"];
-  try {
-    mode = options?.machineDetection;
-  } catch {
-    mode = undefined;
-  }
   const machineDetected =
-    mode === "disconnect" && (amd.evidence.includes("amd_machine_detected") || amd.evidence.includes("amd_tone_detected"));
+    readProp(options, "machineDetection") === "disconnect" &&
+    (amd.evidence.includes("amd_machine_detected") || amd.evidence.includes("amd_tone_detected"));
 
   const final = finalOf(mine);
   const summary: { -readonly [K in keyof CallSummary]: CallSummary[K] } = {
@@ -349,7 +336,7 @@ export interface CampaignFigures {
   readonly machineDetected: number;
   /** Answered calls on which a person may have been (AMD did not find a machine). */
   readonly liveAnswers: number;
-  /** Of those, calls Voice Gateway cut off or marked as a machine: routed away from a possible person. */
+  /** Of those, calls Voice Gateway cut off (`KoreVG-disconnected`): routed away from a possible person. */
   readonly routedAwayFromPerson: number;
   /** `routedAwayFromPerson / liveAnswers` (0 with no live answers). */
   readonly abandonmentRate: number;
@@ -377,8 +364,7 @@ const rates = (counts: Record<string, number>, total: number): Record<string, nu
 /**
  * Campaign figures from call summaries: counts and rates per status, failure cause and
  * AMD outcome, and the abandonment risk: the share of live answers (answered, and AMD
- * found no machine) that Voice Gateway cut off or marked as a machine, against the
- * 3 % limit.
+ * found no machine) that Voice Gateway cut off, against the 3 % limit.
  *
  * @param summaries - what {@link summarizeCall} returned for each call.
  * @returns the {@link CampaignFigures}.
@@ -396,7 +382,8 @@ export function summarizeCalls(summaries: readonly CallSummary[]): CampaignFigur
   const byFailureCause = countBy(failed, (summary) => summary.failureCause ?? "other");
   const byOutcome = countBy(summaries, (summary) => outcomeKey(summary.amd));
   const live = summaries.filter((summary) => summary.status !== "failed" && summary.status !== "unknown" && summary.amd.kind !== "machine");
-  const routedAway = live.filter((summary) => summary.endedBy === "voice-gateway" || summary.machineDetected).length;
+  // A live answer has no machine evidence, so machineDetected cannot mark it; Voice Gateway cutting it off can.
+  const routedAway = live.filter((summary) => summary.endedBy === "voice-gateway").length;
   const abandonmentRate = live.length === 0 ? 0 : routedAway / live.length;
   return {
     calls,

@@ -15,12 +15,14 @@ const file = (name: string, content: unknown): string => {
   return path;
 };
 
-function cli(...args: string[]) {
+function withStdin(stdin: string, ...args: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = run(args, (text) => out.push(text), (text) => err.push(text));
+  const code = run(args, { out: (text) => out.push(text), err: (text) => err.push(text), stdin: () => stdin });
   return { code, out: out.join("\n"), err: err.join("\n") };
 }
+const cli = (...args: string[]) => withStdin("", ...args);
+const lines = (...text: string[]) => text.join("\n");
 
 describe("run: route", () => {
   it("gives the library's decision for every scenario, as JSON", () => {
@@ -115,5 +117,147 @@ describe("run: table, summarize, check-policy, help", () => {
     expect(cli("summarize", "--help").out).toMatch(/^Usage: amd-flow summarize/);
     expect(cli("route", "--help").out).toMatch(/^Usage: amd-flow route/);
     expect(cli("nope")).toMatchObject({ code: 2, err: 'amd-flow nope: unknown command "nope"; try amd-flow --help' });
+  });
+});
+
+describe("run: exact output", () => {
+  const beep = scenarioFixtures.find((scenario) => scenario.id === "voicemail-beep");
+  const voicemailCall = notificationFixtures.filter((fixture) => fixture.body["conversationId"] === "433a9a58-44eb-4c56-bb3e-ab2415f0xxxx");
+
+  it("route prints the decision as aligned lines", () => {
+    expect(withStdin(JSON.stringify(beep?.context), "route").out).toBe(
+      lines(
+        "action:       leave-voicemail",
+        "reason:       machine-beep-heard",
+        "outcome:      machine (beep)",
+        "explanation:  The voicemail beep was heard; leave the voicemail message now.",
+      ),
+    );
+    expect(withStdin('{"amd":"amd_machine_detected"}', "route", "-", "--waited", "2500.5").out).toBe(
+      lines(
+        "action:       wait",
+        "reason:       machine-greeting-playing",
+        "outcome:      machine (greeting)",
+        "explanation:  A machine greeting is still playing; check again in 1 s.",
+        "recheck in:   1000 ms (limit 30000 ms)",
+      ),
+    );
+  });
+
+  it("route reads a bare UserSession, and anything else as the context itself", () => {
+    expect(JSON.parse(withStdin('{"amdInfo":{"amdEvents":["amd_human_detected"]}}', "route", "--json").out).outcome.kind).toBe("human");
+    expect(JSON.parse(withStdin('{"session":{"UserSession":{"amd":"amd_error"}},"amd":"amd_human_detected"}', "route", "--json").out).outcome.kind).toBe("error");
+    expect(JSON.parse(withStdin('{"other":{"amd":"amd_human_detected"}}', "route", "--json").out).outcome.kind).toBe("not-run");
+    expect(JSON.parse(withStdin("null", "route", "--json").out).outcome.kind).toBe("not-run");
+    expect(JSON.parse(withStdin('"amd_human_detected"', "route", "--json").out).issues).toEqual(["context: expected an object"]);
+  });
+
+  it("route accepts whole and decimal milliseconds for --waited, and nothing else", () => {
+    for (const good of ["0", "30000", "1.5"]) expect(withStdin("{}", "route", "--waited", good).code).toBe(0);
+    for (const bad of ["1.", ".5", "x1", "1x", " 1", ""]) {
+      expect(withStdin("{}", "route", "--waited", bad), bad).toMatchObject({ code: 2, err: `amd-flow route: --waited: expected milliseconds, got "${bad}"` });
+    }
+    // parseArgs itself refuses a value that looks like an option: a usage error too.
+    expect(withStdin("{}", "route", "--waited", "-1")).toMatchObject({ code: 2, err: expect.stringContaining("--waited") });
+  });
+
+  it("reading standard input names it in errors", () => {
+    expect(withStdin("{oops", "route")).toMatchObject({ code: 1, err: expect.stringMatching(/^amd-flow route: context \(standard input\) is not valid JSON \(/) });
+    const failing = run(["route"], {
+      out: () => undefined,
+      err: (text) => expect(text).toBe("amd-flow route: context (standard input): cannot be read"),
+      stdin: () => {
+        throw new Error("closed");
+      },
+    });
+    expect(failing).toBe(1);
+  });
+
+  it("summarize prints a completed call", () => {
+    expect(withStdin(voicemailCall.map((fixture) => JSON.stringify(fixture.body)).join("\n"), "summarize", "--machine-detection", "disconnect").out).toBe(
+      lines(
+        "call:          433a9a58-44eb-4c56-bb3e-ab2415f0xxxx",
+        "status:        completed",
+        "ended by:      bot",
+        "reason:        bot-disconnected / 200 OK",
+        "amd:           machine (greeting-ended) from amd_machine_detected, amd_machine_stopped_speaking, amd_stopped",
+        "machine flag:  yes (machineDetected)",
+        "ringing:       3381 ms",
+        "to connect:    4343 ms",
+        "duration:      109 s",
+        "notifications: 5",
+      ),
+    );
+  });
+
+  it("summarize prints a failed call, a person's call, and a call with little to go on", () => {
+    const busy = notificationFixtures.find((fixture) => fixture.id === "documented-busy")?.body;
+    expect(withStdin(JSON.stringify([busy]), "summarize").out).toBe(
+      lines(
+        "call:          00721e4f-bcbe-4965-ba3f-b24aec5bxxxx",
+        "status:        failed (busy)",
+        "reason:        Busy Here / 486 Busy Here",
+        "amd:           not-run",
+        "machine flag:  no",
+        "ringing:       15255 ms",
+        "to connect:    17204 ms",
+        "notifications: 1",
+      ),
+    );
+    const human = notificationFixtures.filter((fixture) => fixture.body["conversationId"] === "6d2b7c1e-2f4a-4b8e-9a51-7c0e3f9dxxxx");
+    const person = withStdin(JSON.stringify(human.map((fixture) => fixture.body)), "summarize", "--machine-detection", "disconnect").out;
+    expect(person).toContain("ended by:      person");
+    expect(person).toContain("amd:           human from amd_human_detected");
+    expect(person).toContain("machine flag:  no");
+    expect(withStdin('{"conversationId":"c","status":"completed","reasonCode":"OK"}', "summarize").out).toBe(
+      lines("call:          c", "status:        completed", "reason:        OK", "amd:           not-run", "machine flag:  no", "notifications: 1"),
+    );
+  });
+
+  it("check-policy prints each warning and the verdict", () => {
+    const path = file("two-warnings.json", { silence: "hang-up", error: { action: "wait", then: "hang-up" } });
+    const result = cli("check-policy", path);
+    expect(result.out.split("\n").map((line) => line.slice(0, 36))).toEqual([
+      "warning: silence: hangs up although ",
+      "warning: error.then: hangs up althou",
+      `ok: ${path} is a valid policy (2 warnings)`.slice(0, 36),
+    ]);
+    expect(result.out.split("\n")[2]).toBe(`ok: ${path} is a valid policy (2 warnings)`);
+  });
+});
+
+describe("run: the decision table's layout", () => {
+  it("aligns every column and rules the header", () => {
+    const text = cli("table").out.split("\n");
+    const header = text[0] ?? "";
+    const starts = ["Events", "Outcome", "Action", "Explanation"].map((name) => header.indexOf(name));
+    expect(header.startsWith("Scenario ")).toBe(true);
+    for (const line of text.slice(2)) {
+      for (const start of starts) expect(line.charAt(start - 1), line).toBe(" ");
+      for (const start of starts) expect(line.charAt(start), line).not.toBe(" ");
+    }
+    const rule = (text[1] ?? "").split("  ");
+    expect(rule).toHaveLength(5);
+    // Each column is as wide as the gap to the next one, less the two spaces between; the last is capped at 40.
+    const [events = 0, outcome = 0, action = 0, explanation = 0] = starts;
+    expect(rule.map((run) => run.length)).toEqual([events - 2, outcome - events - 2, action - outcome - 2, explanation - action - 2, 40]);
+    expect(rule.every((run) => /^─+$/.test(run))).toBe(true);
+    expect(text.every((line) => line === line.trimEnd())).toBe(true);
+  });
+
+  it("labels events without their amd_ prefix, in any case, with the wait and no-event cases", () => {
+    const markdown = cli("table", "--markdown").out.split("\n");
+    expect(markdown[2]).toBe("| Person, short greeting | human_detected → stopped | human | continue | A person answered; let the bot talk. |");
+    expect(markdown).toContain(
+      "| Machine greeting, waited 30 s | machine_detected (waited 30000 ms) | machine (greeting) | leave-voicemail | A machine greeting is still playing after 30 s of waiting (the limit is 30 s); leave the voicemail message now. |",
+    );
+    expect(markdown.find((line) => line.startsWith("| AMD disabled"))).toContain("| (none) | not-run |");
+    expect(markdown.find((line) => line.startsWith("| Mixed case"))).toContain("| Human_Detected → Stopped |");
+  });
+
+  it("escapes pipes in Markdown cells", () => {
+    const policy = file("pipe.json", { human: { action: "transfer", target: "queue|sales" } });
+    const row = cli("table", "--markdown", "--policy", policy).out.split("\n")[2];
+    expect(row).toBe("| Person, short greeting | human_detected → stopped | human | transfer | A person answered; transfer the call to queue\\|sales. |");
   });
 });

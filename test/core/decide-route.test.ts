@@ -175,3 +175,57 @@ describe("routeCall", () => {
     expect(second.issues).toHaveLength(1);
   });
 });
+
+describe("decideRoute: exact issues", () => {
+  it("adds exactly one issue for something that is not an outcome, a machine without a valid phase included", () => {
+    for (const outcome of [{ kind: "machine", evidence: [] }, { kind: "machine", phase: "late", evidence: [] }, { kind: 3 }, "human"]) {
+      expect(decideRoute(outcome as never).issues).toEqual([
+        "outcome: not an AMD outcome (expected one from classifyAmd); treated as an AMD error",
+      ]);
+    }
+  });
+
+  it("adds no issue for absent, null, zero or numeric-text waitedMs", () => {
+    for (const options of [undefined, null, {}, { waitedMs: undefined }, { waitedMs: null }, { waitedMs: 0 }, { waitedMs: " 1500 " }]) {
+      const decision = decideRoute(greeting, undefined, options as never);
+      expect(decision.issues, JSON.stringify(options)).toEqual([]);
+      expect(decision.action).toBe("wait");
+    }
+  });
+
+  it("reports blank text and an unreadable waitedMs", () => {
+    expect(decideRoute(greeting, undefined, { waitedMs: "  " } as never).issues).toEqual([
+      "options.waitedMs: expected a non-negative number; 0 was used",
+    ]);
+    const unreadable = Object.defineProperty({}, "waitedMs", {
+      get: () => {
+        throw new Error("no");
+      },
+    });
+    expect(decideRoute(greeting, undefined, unreadable).issues).toEqual(["options.waitedMs: could not be read; 0 was used"]);
+  });
+
+  it("adds no retry time to a hang-up without one, and no target to a transfer without one", () => {
+    const hangUp = decideRoute(human, { human: "hang-up" });
+    expect(hangUp).toEqual({
+      action: "hang-up",
+      reason: "human-answered",
+      explanation: "A person answered; hang up.",
+      outcome: human,
+      issues: [],
+      retry: false,
+    });
+  });
+
+  it("gives the whole decision after a wait runs out", () => {
+    const policy = parsePolicy({ machine: { greeting: { action: "wait", maxWaitMs: 5000, then: { action: "transfer", target: "vm-team" } } } });
+    expect(decideRoute(greeting, policy, { waitedMs: 5000 })).toEqual({
+      action: "transfer",
+      reason: "wait-limit-reached",
+      explanation: "A machine greeting is still playing after 5 s of waiting (the limit is 5 s); transfer the call to vm-team.",
+      outcome: greeting,
+      issues: [],
+      transferTarget: "vm-team",
+    });
+  });
+});

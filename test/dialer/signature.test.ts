@@ -97,3 +97,51 @@ describe("signatures at the edges", () => {
     expect(() => signNotifyPayload({} as never, SECRET, T)).toThrow(TypeError);
   });
 });
+
+describe("signatures: exact bytes, secrets and tolerance", () => {
+  it("signs and checks the body's UTF-8 bytes, text or a view into a larger buffer", () => {
+    const text = '{"greeting":"Grüß Gott €"}';
+    const header = signNotifyPayload(text, SECRET, T);
+    expect(verifyNotifySignature(text, header, SECRET, NOW)).toEqual({ ok: true });
+    const padded = Buffer.concat([Buffer.from("xxxx"), Buffer.from(text), Buffer.from("yyyy")]);
+    const view = new Uint8Array(padded.buffer, padded.byteOffset + 4, Buffer.byteLength(text));
+    expect(verifyNotifySignature(view, header, SECRET, NOW)).toEqual({ ok: true });
+    expect(signNotifyPayload(view, SECRET, T)).toBe(header);
+  });
+
+  it("reads a header given as several parts, and with spaces after the commas", () => {
+    const header = signNotifyPayload(BODY, SECRET, T);
+    const [t, v1] = header.split(",");
+    expect(verifyNotifySignature(BODY, [t, v1], SECRET, NOW)).toEqual({ ok: true });
+    expect(verifyNotifySignature(BODY, `${t}, ${v1}`, SECRET, NOW)).toEqual({ ok: true });
+  });
+
+  it.each([["t=1750947610=1"], ["t=1750947610x"], ["t=1234567890123"], ["v1"]])("says malformed for %s with a valid v1", (t) => {
+    const v1 = signNotifyPayload(BODY, SECRET, T).split(",")[1];
+    expect(verifyNotifySignature(BODY, `${t},${v1}`, SECRET, NOW)).toEqual({ ok: false, reason: "malformed" });
+  });
+
+  it("takes headers up to 4096 characters", () => {
+    const header = signNotifyPayload(BODY, SECRET, T);
+    const pad = (length: number) => `${header},x=${"a".repeat(length - header.length - 3)}`;
+    expect(pad(4096)).toHaveLength(4096);
+    expect(verifyNotifySignature(BODY, pad(4096), SECRET, NOW)).toEqual({ ok: true });
+    expect(verifyNotifySignature(BODY, pad(4097), SECRET, NOW)).toEqual({ ok: false, reason: "malformed" });
+  });
+
+  it("skips secrets that are not text, and never accepts an empty secret", () => {
+    const header = signNotifyPayload(BODY, SECRET, T);
+    expect(verifyNotifySignature(BODY, header, [42, null, SECRET] as never, NOW)).toEqual({ ok: true });
+    expect(verifyNotifySignature(BODY, signNotifyPayload(BODY, "", T), "", NOW)).toEqual({ ok: false, reason: "mismatch" });
+  });
+
+  it("uses the default tolerance for a negative or non-number one, allows 0, and calls a bad clock stale", () => {
+    const header = signNotifyPayload(BODY, SECRET, T);
+    const later = { now: (T + 200) * 1000 };
+    expect(verifyNotifySignature(BODY, header, SECRET, { ...later, toleranceSeconds: -5 })).toEqual({ ok: true });
+    expect(verifyNotifySignature(BODY, header, SECRET, { ...later, toleranceSeconds: "10" as never })).toEqual({ ok: true });
+    expect(verifyNotifySignature(BODY, header, SECRET, { now: T * 1000, toleranceSeconds: 0 })).toEqual({ ok: true });
+    expect(verifyNotifySignature(BODY, header, SECRET, { now: T * 1000 + 1500, toleranceSeconds: 0 })).toEqual({ ok: false, reason: "stale" });
+    expect(verifyNotifySignature(BODY, header, SECRET, { now: Number.NaN })).toEqual({ ok: false, reason: "stale" });
+  });
+});

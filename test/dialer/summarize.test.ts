@@ -166,3 +166,110 @@ describe("summarizeCall at the edges", () => {
     expect(summarizeCalls([withoutCause as never]).byFailureCause).toEqual({ other: 1 });
   });
 });
+
+describe("summarizeCall: choices that must not depend on order", () => {
+  const both = <T>(list: T[]) => [list, [...list].reverse()];
+
+  it("picks the alphabetically first call when two have as many notifications", () => {
+    for (const list of both([{ conversationId: "b", status: "Answered" }, { conversationId: "a", status: "Answered" }])) {
+      const summary = summarizeCall(list);
+      expect(summary.conversationId).toBe("a");
+      expect(summary.issues).toEqual(["conversationId b: 1 notification(s) of another call, left out"]);
+    }
+  });
+
+  it("lists the other calls in alphabetical order", () => {
+    const list = ["z", "m", "a", "a", "a"].map((conversationId, index) => ({ conversationId, status: "Answered", ringDurationInMS: index }));
+    expect(summarizeCall(list).issues).toEqual([
+      "conversationId m: 1 notification(s) of another call, left out",
+      "conversationId z: 1 notification(s) of another call, left out",
+    ]);
+  });
+
+  it("breaks a tie between two final notifications at the same time the same way in any order", () => {
+    const a = { conversationId: "c", status: "completed", reasonCode: "bot-disconnected", callDisconnectTime: "2025-06-26T12:00:00Z" };
+    const b = { conversationId: "c", status: "completed", reasonCode: "Caller-disconnected", callDisconnectTime: "2025-06-26T12:00:00Z" };
+    const [forward, backward] = both([a, b]).map((list) => summarizeCall(list));
+    expect(forward?.endedBy).toBe(backward?.endedBy);
+    expect(forward?.reasonCode).toBe(backward?.reasonCode);
+  });
+
+  it("takes the earliest connect, the latest disconnect, the largest durations and the first session id", () => {
+    const list = [
+      { conversationId: "c", status: "Answered", callConnectTime: "2025-06-26T12:00:05Z", ringDurationInMS: 100, connectDurationInMS: 900, sessionId: "s2" },
+      { conversationId: "c", status: "Call-In-Progress", callConnectTime: "2025-06-26T12:00:01Z", ringDurationInMS: 300, connectDurationInMS: 700 },
+      { conversationId: "c", status: "completed", callDisconnectTime: "2025-06-26T12:01:00Z", callDuration: 50, sessionId: "s1" },
+      { conversationId: "c", status: "completed", callDisconnectTime: "2025-06-26T12:02:00Z", callDuration: 70 },
+    ];
+    for (const order of both(list)) {
+      expect(summarizeCall(order)).toMatchObject({
+        callConnectTime: "2025-06-26T12:00:01Z",
+        callDisconnectTime: "2025-06-26T12:02:00Z",
+        ringDurationMs: 300,
+        connectDurationMs: 900,
+        callDurationSeconds: 70,
+        sessionId: "s1",
+      });
+    }
+  });
+
+  it("counts a repeated delivery once", () => {
+    const body = { conversationId: "c", status: "Answered" };
+    expect(summarizeCall([body, { ...body }, body]).notifications).toBe(1);
+  });
+
+  it("reads no list from what cannot be read, and names the call asked for even with no notification", () => {
+    const { proxy, revoke } = Proxy.revocable([], {});
+    revoke();
+    expect(summarizeCall(proxy).issues).toEqual(["notifications: expected a list"]);
+    const lying = new Proxy([], { get: (target, key) => (key === "length" ? "lots" : Reflect.get(target, key)) });
+    expect(summarizeCall(lying).issues).toEqual(["notifications: could not read its length"]);
+    const unreadable = new Proxy([{ conversationId: "c", status: "Answered" }], {
+      get: (target, key) => {
+        if (key === "0") throw new Error("no");
+        return Reflect.get(target, key);
+      },
+    });
+    expect(summarizeCall(unreadable).issues).toEqual(["notifications[0]: could not be read"]);
+    expect(summarizeCall([], null as never)).toMatchObject({ conversationId: undefined, status: "unknown" });
+    expect(summarizeCall([{ conversationId: "c", status: "Answered" }], { conversationId: "d" })).toMatchObject({
+      conversationId: "d",
+      status: "unknown",
+      notifications: 0,
+    });
+  });
+});
+
+describe("failureCauseOf: reading the SIP status", () => {
+  it("reads a status at the start of the reason only, three digits exactly", () => {
+    expect(failureCauseOf(undefined, "  486 Busy Here")).toBe("busy");
+    expect(failureCauseOf("Service Unavailable", "x486 Busy Here")).toBe("unavailable");
+    expect(failureCauseOf("Service Unavailable", "4861 Odd")).toBe("unavailable");
+    expect(failureCauseOf(" BUSY HERE ", "")).toBe("busy");
+    // A status the table does not know falls back to the reason code.
+    expect(failureCauseOf("Busy Here", "404 Not Found")).toBe("busy");
+    expect(failureCauseOf(undefined, "404 Not Found")).toBe("other");
+  });
+});
+
+describe("summarizeCalls: the abandonment limit", () => {
+  const person = summarizeCall([{ conversationId: "p", status: "completed", reasonCode: "Caller-disconnected", machineDetection: "amd_human_detected" }]);
+  const cutOff = summarizeCall([{ conversationId: "k", status: "completed", reasonCode: "KoreVG-disconnected", machineDetection: "amd_error" }]);
+  const machine = summarizeCall([{ conversationId: "m", status: "completed", reasonCode: "KoreVG-disconnected", machineDetection: "amd_tone_detected" }], {
+    machineDetection: "disconnect",
+  });
+  const unknown = summarizeCall([]);
+
+  it("is not over at exactly 3 %", () => {
+    const figures = summarizeCalls([...Array.from({ length: 97 }, () => person), cutOff, cutOff, cutOff]);
+    expect(figures.abandonmentRate).toBeCloseTo(0.03);
+    expect(figures.overAbandonmentLimit).toBe(false);
+  });
+
+  it("counts only live answers: no machines, no failed or unknown calls", () => {
+    const figures = summarizeCalls([person, cutOff, machine, unknown, summarizeCall([{ conversationId: "f", status: "Failed", reason: "486 Busy Here" }])]);
+    expect(figures).toMatchObject({ calls: 5, liveAnswers: 2, routedAwayFromPerson: 1, abandonmentRate: 0.5, machineDetected: 1 });
+    expect(figures.byOutcome).toEqual({ human: 1, error: 1, "machine/beep": 1, "not-run": 2 });
+    expect(figures.outcomeRates).toEqual({ human: 0.2, error: 0.2, "machine/beep": 0.2, "not-run": 0.4 });
+  });
+});
