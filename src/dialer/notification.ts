@@ -200,7 +200,7 @@ export function parseCallNotification(body: unknown): ParsedNotification {
       return { ok: false, issues: [text === undefined ? "(body): expected an object" : "(body): expected a JSON object (of at most 4 MB)"] };
     }
     const result = notificationSchema.safeParse(canonicalFields(value));
-    if (!result.success) return { ok: false, issues: describeIssues(result.error.issues) };
+    if (!result.success) return { ok: false, issues: describeIssues(result.error.issues, "(body)") };
     const parsed: Record<string, unknown> = {};
     for (const [key, field] of Object.entries(result.data)) {
       if (field === undefined) continue;

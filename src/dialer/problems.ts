@@ -10,13 +10,13 @@ export function pathOf(path: readonly PropertyKey[]): string {
   return out;
 }
 
-/** One line per zod issue: `path: message`, never the input value. */
-export function describeIssues(issues: readonly z.core.$ZodIssue[]): string[] {
+/** One line per zod issue: `path: message`, never the input value; `root` names an empty path. */
+export function describeIssues(issues: readonly z.core.$ZodIssue[], root: string): string[] {
   return issues.map((issue) => {
     const where = pathOf(issue.path);
     if (issue.code === "unrecognized_keys") {
       return issue.keys.map((key) => `${where === "" ? key : `${where}.${key}`}: unknown field`).join("; ");
     }
-    return `${where === "" ? "(body)" : where}: ${issue.message}`;
+    return `${where === "" ? root : where}: ${issue.message}`;
   });
 }

@@ -190,12 +190,14 @@ function verdictOf(mask: number, hasUnknown: boolean): Verdict {
  */
 function betterText(best: string | undefined, value: string | undefined): string | undefined {
   if (value === undefined || value === "") return best;
+  // Stryker disable next-line EqualityOperator: on a tie of equal text either one is the same value.
   if (best === undefined || value.length > best.length || (value.length === best.length && value < best)) return value;
   return best;
 }
 
 /** The lowest number, whatever the order. */
 function lowerNumber(best: number | undefined, value: number | undefined): number | undefined {
+  // Stryker disable next-line EqualityOperator: equal numbers are the same value.
   return value !== undefined && (best === undefined || value < best) ? value : best;
 }
 
@@ -215,6 +217,7 @@ interface Details {
 }
 
 function gather(events: readonly AmdEvent[]): Details {
+  // Stryker disable next-line ObjectLiteral: an absent mask acts as 0 under |= and &, so {} is equivalent.
   const details: Details = { mask: 0 };
   for (const event of events) {
     const bit = BIT[event.name] ?? 0;

@@ -261,3 +261,59 @@ describe("run: the decision table's layout", () => {
     expect(row).toBe("| Person, short greeting | human_detected → stopped | human | transfer | A person answered; transfer the call to queue\\|sales. |");
   });
 });
+
+describe("run: every message, exactly", () => {
+  it("names missing files and bad policy files", () => {
+    const missing = join(dir, "missing.json");
+    expect(cli("route", missing)).toEqual({ code: 1, out: "", err: `amd-flow route: context ${missing}: no such file` });
+    expect(cli("route", "--policy", missing, file("c.json", {}))).toEqual({ code: 1, out: "", err: `amd-flow route: policy ${missing}: no such file` });
+    const wrong = file("wrong2.json", { human: "dance", silence: 3 });
+    expect(cli("route", "--policy", wrong, file("c2.json", {})).err).toBe(
+      `amd-flow route: policy ${wrong}: human: expected one of continue, transfer, leave-voicemail, wait, hang-up; silence: expected an action name or an object with "action"`,
+    );
+    expect(cli("check-policy", missing).err).toBe(`amd-flow check-policy: policy ${missing}: no such file`);
+  });
+
+  it("reads --waited with several decimals, and prints a retry without a time", () => {
+    expect(withStdin('{"amd":"amd_machine_detected"}', "route", "--waited", "29999.55").out).toContain("action:       wait");
+    const retry = file("retry.json", { human: { action: "hang-up", retry: true } });
+    expect(withStdin('{"amd":"amd_human_detected"}', "route", "--policy", retry).out.split("\n").pop()).toBe("retry:        yes");
+  });
+
+  it("gives each table row in JSON with its scenario and whole decision", () => {
+    const [first] = JSON.parse(cli("table", "--json").out) as Array<Record<string, unknown>>;
+    expect(first).toEqual({
+      scenario: "person-short-greeting",
+      title: "Person, short greeting",
+      events: ["amd_human_detected", "amd_stopped"],
+      ...JSON.parse(JSON.stringify(routeCall(scenarioFixtures[0]?.context))),
+    });
+  });
+
+  it("names the file of notifications that are not JSON, and skips lines of spaces", () => {
+    const broken = file("broken2.json", "[1,");
+    expect(cli("summarize", broken).err).toMatch(new RegExp(`^amd-flow summarize: notifications ${broken} is not valid JSON \\(`));
+    const spaced = file("spaced.jsonl", '{"conversationId":"c","status":"Answered"}\n   \n');
+    expect(cli("summarize", spaced).code).toBe(0);
+    expect(cli("summarize", "a", "b").err).toBe("amd-flow summarize: summarize takes one input, got 2");
+    expect(cli("summarize", "--machine-detection", "x").err).toBe(
+      'amd-flow summarize: --machine-detection: expected one of disconnect, detect, disabled, got "x"',
+    );
+  });
+
+  it("prints no reason line without a reason code", () => {
+    expect(withStdin('{"conversationId":"c","status":"Answered"}', "summarize").out).toBe(
+      lines("call:          c", "status:        answered", "amd:           not-run", "machine flag:  no", "notifications: 1"),
+    );
+  });
+
+  it("lists every policy error on its own line, and answers JSON for a good policy", () => {
+    expect(cli("check-policy", file("two.json", { human: "dance", silence: 3 })).err).toBe(
+      lines("error: human: expected one of continue, transfer, leave-voicemail, wait, hang-up", 'error: silence: expected an action name or an object with "action"'),
+    );
+    expect(JSON.parse(cli("check-policy", "--json", file("good2.json", { human: "transfer" })).out)).toEqual({ ok: true, errors: [], warnings: [] });
+    expect(cli("check-policy", "--help").out).toMatch(/^Usage: amd-flow check-policy <file>/);
+    expect(cli("check-policy", "a", "b").err).toBe("amd-flow check-policy: check-policy takes one input, got 2");
+    expect(cli("--help")).toMatchObject({ code: 0, out: expect.stringMatching(/^amd-flow: route Kore\.ai/) });
+  });
+});

@@ -226,3 +226,51 @@ describe("lintPolicy", () => {
     expect(lintPolicy(parsePolicy({ machine: "hang-up" }))).toEqual([]);
   });
 });
+
+describe("parsePolicy: bounds and types, exactly", () => {
+  it("accepts every bound itself and refuses one past it", () => {
+    const wait = (options: Record<string, unknown>) => ({ machine: { greeting: { action: "wait", ...options } } });
+    expect(parsePolicy(wait({ recheckAfterMs: 1, maxWaitMs: 0 })).machine.greeting).toMatchObject({ recheckAfterMs: 1, maxWaitMs: 0 });
+    expect(parsePolicy(wait({ recheckAfterMs: 600_000, maxWaitMs: 3_600_000 })).machine.greeting).toMatchObject({
+      recheckAfterMs: 600_000,
+      maxWaitMs: 3_600_000,
+    });
+    expect(problemsOf(wait({ recheckAfterMs: 600_001, maxWaitMs: 3_600_001 }))).toEqual([
+      "machine.greeting.recheckAfterMs: must be from 1 to 600000",
+      "machine.greeting.maxWaitMs: must be from 0 to 3600000",
+    ]);
+    const month = 30 * 24 * 3600 * 1000;
+    expect(parsePolicy({ human: { action: "hang-up", retryAfterMs: month } }).human).toEqual({ action: "hang-up", retry: true, retryAfterMs: month });
+    expect(problemsOf({ human: { action: "hang-up", retryAfterMs: month + 1 } })).toEqual([`human.retryAfterMs: must be from 0 to ${month}`]);
+  });
+
+  it("reads milliseconds from text of digits only, spaces around allowed", () => {
+    expect(parsePolicy({ machine: { greeting: { action: "wait", maxWaitMs: " 2000 " } } }).machine.greeting).toMatchObject({ maxWaitMs: 2000 });
+    for (const text of ["2000ms", "ms2000", "2 000", "2e3", ""]) {
+      expect(problemsOf({ machine: { greeting: { action: "wait", maxWaitMs: text } } }), text).toEqual([
+        "machine.greeting.maxWaitMs: expected a whole number of milliseconds",
+      ]);
+    }
+  });
+
+  it("refuses an action that is not text, and a transfer target that is not usable text", () => {
+    expect(problemsOf({ human: { action: 5 } })).toEqual(["human.action: expected one of continue, transfer, leave-voicemail, wait, hang-up"]);
+    for (const target of [5, "   ", "x".repeat(513)]) {
+      expect(problemsOf({ human: { action: "transfer", target } })).toEqual(["human.target: expected non-empty text of at most 512 characters"]);
+    }
+    expect(parsePolicy({ human: { action: "transfer", target: "x".repeat(512) } }).human).toEqual({ action: "transfer", target: "x".repeat(512) });
+  });
+
+  it("gives each bare action its defaults", () => {
+    const policy = parsePolicy({ human: "leave-voicemail", silence: "wait", machine: { beep: "continue", greeting: "wait" } });
+    expect(policy.human).toStrictEqual({ action: "leave-voicemail" });
+    expect(policy.silence).toStrictEqual({ action: "wait", recheckAfterMs: 1000, maxWaitMs: 30_000, then: { action: "continue" } });
+    expect(policy.machine.beep).toStrictEqual({ action: "continue" });
+    expect(policy.machine.greeting).toStrictEqual(defaultPolicy.machine.greeting);
+  });
+
+  it("lists at most 100 unknown keys", () => {
+    const input = Object.fromEntries(Array.from({ length: 150 }, (_, index) => [`key${index}`, 1]));
+    expect(problemsOf(input)).toHaveLength(100);
+  });
+});

@@ -261,3 +261,40 @@ describe("reader and schemas agree", () => {
     expect(amdInfoSchema.safeParse({ amdEvents: ["amd_stopped"], amdRingDurationInMs: "12" }).success).toBe(true);
   });
 });
+
+describe("readAmd: exactly what is read, nothing more", () => {
+  it("adds no key for an absent or null field, and no index outside a list", () => {
+    const read = readAmd(ctx({ amd: { type: "amd_human_detected", reason: null, greeting: undefined, frequency: null } }));
+    expect(read).toStrictEqual({ events: [{ name: "amd_human_detected", source: "amd" }], unknownEvents: [], issues: [] });
+    const [listed] = readAmd(ctx({ amdInfo: { amdEvents: [{ type: "amd_error" }] } })).events;
+    expect(listed).toStrictEqual({ name: "amd_error", source: "amdEvents", index: 0 });
+  });
+
+  it("adds no greeting when there is no transcript either", () => {
+    const [event] = readAmd(ctx({ amd: { type: "amd_machine_detected", hint: "x" } })).events;
+    expect(event).toStrictEqual({ name: "amd_machine_detected", source: "amd", hint: "x" });
+  });
+
+  it("skips null and undefined entries and blank names without complaint", () => {
+    expect(readAmd(ctx({ amd: "   ", amdInfo: { amdEvents: [null, undefined, "amd_stopped"] } }))).toStrictEqual({
+      events: [{ name: "amd_stopped", source: "amdEvents", index: 2 }],
+      unknownEvents: [],
+      issues: [],
+    });
+    expect(readAmd(ctx({ amd: null, amdInfo: { amdEvents: null, amdGreeting: null } }))).toStrictEqual({ events: [], unknownEvents: [], issues: [] });
+  });
+
+  it("looks past a null name key to the next one", () => {
+    expect(names(ctx({ amd: { type: null, event: "amd_error" } }))).toEqual(["amd_error"]);
+  });
+
+  it("reports an object naming an unknown event, and keeps none of its data", () => {
+    const read = readAmd(ctx({ amd: { type: "amd_beep", frequency: "loud" } }));
+    expect(read).toStrictEqual({ events: [], unknownEvents: ["amd_beep"], issues: ['amd: unknown AMD event "amd_beep"'] });
+  });
+
+  it("reads amdInfo's values into the reading and nothing else", () => {
+    expect(readAmd(ctx({ amdInfo: { amdGreeting: "hi" } }))).toStrictEqual({ events: [], unknownEvents: [], issues: [], greeting: "hi" });
+    expect(readAmd(ctx({ amdInfo: '["amd_stopped"]' })).issues).toEqual(["amdInfo: expected an object"]);
+  });
+});

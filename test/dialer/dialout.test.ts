@@ -131,7 +131,7 @@ describe("buildDialoutRequest", () => {
   });
 
   it("rejects what is not an object, and hostile input, with the same error type", () => {
-    expect(problemsOf(undefined)[0]).toMatch(/^\(body\)|^\(input\)/);
+    for (const input of [undefined, null, 5, "text", []]) expect(problemsOf(input)).toEqual(["(input): expected an object"]);
     const hostile = new Proxy(
       {},
       {
@@ -144,5 +144,32 @@ describe("buildDialoutRequest", () => {
       },
     );
     expect(problemsOf(hostile)).toEqual(["(input): could not be read"]);
+  });
+});
+
+describe("buildDialoutRequest: exactly what it emits", () => {
+  it("emits only the fields given, and the timers", () => {
+    expect(buildDialoutRequest(minimal).body).toStrictEqual({
+      botId: "st-1",
+      target: "tel:+15551234567",
+      caller: "+15557654321",
+      timers: { noSpeechTimeoutMs: 5000, decisionTimeoutMs: 15000, toneTimeoutMs: 20000, greetingCompletionTimeoutMs: 2000 },
+    });
+  });
+
+  it("says what is wrong in its message, one problem after another", () => {
+    try {
+      buildDialoutRequest({ ...minimal, caller: "", timeoutInMs: -1 });
+      expect.unreachable();
+    } catch (error) {
+      expect((error as Error).message).toBe("invalid dial-out request: caller: must not be empty; timeoutInMs: must be at least 0");
+      expect((error as Error).name).toBe("DialoutRequestError");
+    }
+  });
+
+  it("strips trailing slashes from the host and encodes the bot id", () => {
+    expect(buildDialoutRequest({ ...minimal, host: "https://platform.kore.ai///", botId: "st 1/x" }).url).toBe(
+      "https://platform.kore.ai/api/1.1/public/bot/st%201%2Fx/smartassist/dialout",
+    );
   });
 });

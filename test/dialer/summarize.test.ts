@@ -273,3 +273,11 @@ describe("summarizeCalls: the abandonment limit", () => {
     expect(figures.outcomeRates).toEqual({ human: 0.2, error: 0.2, "machine/beep": 0.2, "not-run": 0.4 });
   });
 });
+
+describe("summarizeCall: the latest disconnect, whatever its spelling", () => {
+  it("chooses between two spellings of the same end time the same way in any order", () => {
+    const a = { conversationId: "c", status: "Call-In-Progress", callDisconnectTime: "2025-06-26T12:51:07.151Z" };
+    const b = { conversationId: "c", status: "Call-In-Progress", callDisconnectTime: "2025-06-26T12:51:07.1510Z" };
+    expect(summarizeCall([a, b]).callDisconnectTime).toBe(summarizeCall([b, a]).callDisconnectTime);
+  });
+});
