@@ -41,17 +41,22 @@ function cells(row: DecisionRow): Cells {
 
 const HEADER_CELLS = Object.fromEntries(HEADERS.map((header) => [header, header])) as Cells;
 
-/** A plain-text table with aligned columns, for a terminal; the last column is left ragged. */
+const TEXT_COLUMNS = ["Scenario", "Outcome", "Action"] as const satisfies readonly Header[];
+
+/**
+ * A table for a terminal: scenario, outcome and action in aligned columns, and under
+ * each row its events and the explanation, indented, so that lines stay short.
+ */
 export function renderText(rows: readonly DecisionRow[]): string {
   const table = [HEADER_CELLS, ...rows.map(cells)];
   const width = (header: Header): number => Math.max(...table.map((line) => line[header].length));
-  const last = HEADERS[HEADERS.length - 1];
-  const format = (line: Cells): string =>
-    HEADERS.map((header) => (header === last ? line[header] : line[header].padEnd(width(header))))
-      .join("  ")
-      .trimEnd();
-  const rule = HEADERS.map((header) => "─".repeat(header === last ? Math.min(width(header), 40) : width(header))).join("  ");
-  return [format(HEADER_CELLS), rule, ...rows.map((row) => format(cells(row)))].join("\n");
+  const format = (line: Cells): string => TEXT_COLUMNS.map((header) => line[header].padEnd(width(header))).join("  ").trimEnd();
+  const rule = TEXT_COLUMNS.map((header) => "─".repeat(width(header))).join("  ");
+  const blocks = rows.map((row) => {
+    const line = cells(row);
+    return [format(line), `    events: ${line.Events}`, `    ${line.Explanation}`].join("\n");
+  });
+  return [format(HEADER_CELLS), rule, ...blocks].join("\n");
 }
 
 /** A Markdown table (pipes in cells escaped), for the docs. */

@@ -63,7 +63,7 @@ describe("amd-flow table", () => {
     const result = run(["table"]);
     expect(result.code).toBe(0);
     for (const scenario of scenarioFixtures) expect(result.out).toContain(scenario.title);
-    expect(result.out.split("\n")[0]).toMatch(/^Scenario\s+Events\s+Outcome\s+Action\s+Explanation$/);
+    expect(result.out.split("\n")[0]).toMatch(/^Scenario\s+Outcome\s+Action$/);
   });
 
   it("prints Markdown and JSON, under a policy", () => {

@@ -57,7 +57,7 @@ describe("run: route", () => {
 
 describe("run: table, summarize, check-policy, help", () => {
   it("prints the table in three forms", () => {
-    expect(cli("table").out.split("\n")).toHaveLength(scenarioFixtures.length + 2);
+    expect(cli("table").out.split("\n")).toHaveLength(scenarioFixtures.length * 3 + 2);
     expect(cli("table", "--markdown").out.split("\n")).toHaveLength(scenarioFixtures.length + 2);
     expect(JSON.parse(cli("table", "--json").out)).toHaveLength(scenarioFixtures.length);
     expect(cli("table", "extra")).toMatchObject({ code: 2, err: 'amd-flow table: table takes no input, got "extra"' });
@@ -227,22 +227,26 @@ describe("run: exact output", () => {
 });
 
 describe("run: the decision table's layout", () => {
-  it("aligns every column and rules the header", () => {
+  it("aligns scenario, outcome and action, with the events and explanation indented beneath", () => {
     const text = cli("table").out.split("\n");
     const header = text[0] ?? "";
-    const starts = ["Events", "Outcome", "Action", "Explanation"].map((name) => header.indexOf(name));
-    expect(header.startsWith("Scenario ")).toBe(true);
-    for (const line of text.slice(2)) {
-      for (const start of starts) expect(line.charAt(start - 1), line).toBe(" ");
-      for (const start of starts) expect(line.charAt(start), line).not.toBe(" ");
-    }
-    const rule = (text[1] ?? "").split("  ");
-    expect(rule).toHaveLength(5);
-    // Each column is as wide as the gap to the next one, less the two spaces between; the last is capped at 40.
-    const [events = 0, outcome = 0, action = 0, explanation = 0] = starts;
-    expect(rule.map((run) => run.length)).toEqual([events - 2, outcome - events - 2, action - outcome - 2, explanation - action - 2, 40]);
-    expect(rule.every((run) => /^─+$/.test(run))).toBe(true);
+    expect(header).toMatch(/^Scenario +Outcome +Action$/);
+    const [outcomeAt, actionAt] = ["Outcome", "Action"].map((name) => header.indexOf(name));
+    const rule = text[1] ?? "";
+    expect(rule.split("  ").map((run) => run.length)).toEqual([(outcomeAt ?? 0) - 2, (actionAt ?? 0) - (outcomeAt ?? 0) - 2, "leave-voicemail".length]);
+    expect(rule).toMatch(/^[─ ]+$/);
+    const body = text.slice(2);
+    expect(body).toHaveLength(scenarioFixtures.length * 3);
+    scenarioFixtures.forEach((scenario, index) => {
+      const [row = "", events = "", explanation = ""] = body.slice(index * 3, index * 3 + 3);
+      const decision = routeCall(scenario.context, undefined, scenario.options);
+      expect(row.slice(0, (outcomeAt ?? 0) - 2).trimEnd()).toBe(scenario.title);
+      expect(row.slice(actionAt)).toBe(decision.action);
+      expect(events.startsWith("    events: ")).toBe(true);
+      expect(explanation).toBe(`    ${decision.explanation}`);
+    });
     expect(text.every((line) => line === line.trimEnd())).toBe(true);
+    expect(Math.max(...text.map((line) => line.length))).toBeLessThan(160);
   });
 
   it("labels events without their amd_ prefix, in any case, with the wait and no-event cases", () => {
