@@ -12,6 +12,7 @@ import {
   parsePolicy,
   ruleFor,
 } from "../policy/policy.js";
+import { numericText } from "../reading/leaves.js";
 import { readAmd } from "../reading/read-amd.js";
 import { describeRule, describeSituation, formatMs } from "./explain.js";
 
@@ -164,7 +165,7 @@ function resolvePolicy(policy: unknown, issues: string[]): Policy {
 function waitedOf(options: unknown, issues: string[]): number {
   const raw = readProp(options, "waitedMs");
   if (raw === undefined || raw === null) return 0;
-  const waited = typeof raw === "string" && raw.trim() !== "" ? Number(raw) : raw;
+  const waited = numericText(raw);
   if (typeof waited === "number" && waited >= 0 && waited !== Infinity) return waited;
   issues.push(`options.waitedMs: ${raw === UNREADABLE ? "could not be read" : "expected a non-negative number"}; 0 was used`);
   return 0;

@@ -1,6 +1,6 @@
 import * as z from "zod";
 import { type AmdEventName, toAmdEventName } from "../events.js";
-import { isObjectLike } from "../internal/safe.js";
+import { isObjectLike, parseJsonText } from "../internal/safe.js";
 import { describeIssues } from "./problems.js";
 
 /**
@@ -170,15 +170,6 @@ function canonicalFields(body: object): Record<string, unknown> {
 /** The largest body text {@link parseCallNotification} parses (real ones are under 1 KB). */
 const MAX_BODY_TEXT = 4 * 1024 * 1024;
 
-function parseBodyText(text: string): unknown {
-  if (text.length > MAX_BODY_TEXT) return undefined;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * Checks one notify-webhook body from Voice Gateway: a parsed object, or the raw JSON
  * text (a `Buffer` too, up to 4 MB; real ones are under 1 KB). Never throws.
@@ -195,7 +186,7 @@ function parseBodyText(text: string): unknown {
 export function parseCallNotification(body: unknown): ParsedNotification {
   try {
     const text = typeof body === "string" ? body : body instanceof Uint8Array ? Buffer.from(body).toString("utf8") : undefined;
-    const value = text === undefined ? body : parseBodyText(text);
+    const value = text === undefined ? body : parseJsonText(text, MAX_BODY_TEXT);
     if (!isObjectLike(value) || Array.isArray(value)) {
       return { ok: false, issues: [text === undefined ? "(body): expected an object" : "(body): expected a JSON object (of at most 4 MB)"] };
     }

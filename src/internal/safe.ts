@@ -67,10 +67,11 @@ export const MAX_JSON_TEXT = 1_000_000;
 
 /**
  * `JSON.parse(text)` for strings that look like a JSON object or array (platforms
- * sometimes store session values as text), or `undefined` when it is not JSON.
+ * sometimes store session values as text), or `undefined` when it is not JSON or is
+ * longer than `max` characters.
  */
-export function parseJsonText(text: string): unknown {
-  if (text.length > MAX_JSON_TEXT) return undefined;
+export function parseJsonText(text: string, max = MAX_JSON_TEXT): unknown {
+  if (text.length > max) return undefined;
   const first = text.trimStart().charAt(0);
   if (first !== "{" && first !== "[") return undefined;
   try {

@@ -11,8 +11,8 @@ import * as z from "zod/mini";
 
 const NUMERIC_TEXT = /^\s*\d+(?:\.\d+)?\s*$/;
 
-/** Numbers written as text (`"440"`) become numbers; anything else is left for the check. */
-function numericText(value: unknown): unknown {
+/** Numbers written as text (`"440"`, `" 2.5 "`) become numbers; anything else is left as it is. */
+export function numericText(value: unknown): unknown {
   return typeof value === "string" && NUMERIC_TEXT.test(value) ? Number(value) : value;
 }
 

@@ -229,3 +229,14 @@ describe("decideRoute: exact issues", () => {
     });
   });
 });
+
+describe("decideRoute: waitedMs as text", () => {
+  it("reads digits only, as the AMD fields are read", () => {
+    expect(decideRoute(greeting, undefined, { waitedMs: "30000.5" } as never).action).toBe("leave-voicemail");
+    for (const text of ["0x7530", "3e4", "30,000", "Infinity"]) {
+      const decision = decideRoute(greeting, undefined, { waitedMs: text } as never);
+      expect(decision.action, text).toBe("wait");
+      expect(decision.issues).toEqual(["options.waitedMs: expected a non-negative number; 0 was used"]);
+    }
+  });
+});
