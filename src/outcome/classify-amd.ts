@@ -1,5 +1,6 @@
 import { match } from "ts-pattern";
-import { AMD_EVENTS, type AmdEventName } from "../events.js";
+import { AMD_EVENTS, type AmdEventName, toAmdEventName } from "../events.js";
+import { isArraySafe, isObjectLike, readProp } from "../internal/safe.js";
 import type { AmdEvent, AmdReading } from "../reading/read-amd.js";
 
 /**
@@ -216,10 +217,12 @@ interface Details {
   error?: string | undefined;
 }
 
-function gather(events: readonly AmdEvent[]): Details {
+function gather(events: readonly unknown[]): Details {
   // Stryker disable next-line ObjectLiteral: an absent mask acts as 0 under |= and &, so {} is equivalent.
   const details: Details = { mask: 0 };
-  for (const event of events) {
+  for (const entry of events) {
+    // Readings made by hand (from JavaScript) may hold bare names or holes; read them as readAmd would.
+    const event = (typeof entry === "string" ? { name: toAmdEventName(entry) } : isObjectLike(entry) ? entry : {}) as AmdEvent;
     const bit = BIT[event.name] ?? 0;
     details.mask |= bit;
     details.language = betterText(details.language, event.language);
@@ -303,11 +306,13 @@ function errorOutcome(details: Details, evidence: AmdEventName[]): ErrorOutcome 
  * ```
  */
 export function classifyAmd(reading: AmdReading): AmdOutcome {
-  const details = gather(reading.events);
+  const listed = readProp(reading, "events");
+  const details = gather(isArraySafe(listed) ? listed : []);
   const evidence: AmdEventName[] = [];
   for (const name of AMD_EVENTS) if ((details.mask & BIT[name]) !== 0) evidence.push(name);
 
-  return match(verdictOf(details.mask, reading.unknownEvents.length > 0))
+  const unknown = readProp(reading, "unknownEvents");
+  return match(verdictOf(details.mask, isArraySafe(unknown) && unknown.length > 0))
     .returnType<AmdOutcome>()
     .with("beep", "greeting-ended", "greeting", (phase) => machineOutcome(phase, reading, details, evidence))
     .with("human", () => humanOutcome(reading, details, evidence))

@@ -142,3 +142,16 @@ describe("classifyAmd: details", () => {
     expect(Object.keys(outcome)).not.toContain("greeting");
   });
 });
+
+describe("classifyAmd: readings made by hand", () => {
+  it("reads bare names, skips holes, and treats missing lists as empty", () => {
+    expect(classifyAmd({ events: ["amd_tone_detected", null, 5, " AMD_Stopped "] } as never)).toEqual({
+      kind: "machine",
+      phase: "beep",
+      evidence: ["amd_tone_detected", "amd_stopped"],
+    });
+    expect(classifyAmd({} as never)).toEqual({ kind: "not-run", evidence: [] });
+    expect(classifyAmd(undefined as never)).toEqual({ kind: "not-run", evidence: [] });
+    expect(classifyAmd({ events: [], unknownEvents: ["x"] } as never).kind).toBe("undecided");
+  });
+});

@@ -106,3 +106,24 @@ describe("makeBotContext", () => {
     expect(routeCall(context).outcome.kind).toBe("human");
   });
 });
+
+describe("eventFixtures as a record and as a list", () => {
+  it("has the event names as its keys, and the fixtures as its values, in AMD_EVENTS order", () => {
+    expect(Object.keys(eventFixtures)).toEqual([...AMD_EVENTS]);
+    expect(Object.values(eventFixtures).map((fixture) => fixture.name)).toEqual([...AMD_EVENTS]);
+    expect(Object.entries(eventFixtures).every(([name, fixture]) => fixture.name === name)).toBe(true);
+  });
+
+  it("can be counted, iterated, mapped and searched like a list", () => {
+    expect(eventFixtures).toHaveLength(AMD_EVENTS.length);
+    expect([...eventFixtures].map((fixture) => fixture.name)).toEqual([...AMD_EVENTS]);
+    expect(eventFixtures.map((fixture) => fixture.name)).toEqual([...AMD_EVENTS]);
+    expect(eventFixtures.find((fixture) => fixture.name === "amd_error")).toBe(eventFixtures.amd_error);
+    expect(eventFixtures[5]).toBe(eventFixtures.amd_tone_detected);
+    expect(JSON.parse(JSON.stringify(eventFixtures))).toHaveProperty("amd_stopped.payload.type", "amd_stopped");
+  });
+
+  it("is frozen", () => {
+    expect(Object.isFrozen(eventFixtures)).toBe(true);
+  });
+});
