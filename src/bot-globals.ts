@@ -9,33 +9,6 @@
 //
 // The values are read from the global object once, so nothing about the built-ins
 // changes: this is an alias, not a polyfill.
-const host = globalThis;
-const Object_ = host.Object;
-const Array_ = host.Array;
-const Number_ = host.Number;
-const String_ = host.String;
-const Symbol_ = host.Symbol;
-const Reflect_ = host.Reflect;
-const Error_ = host.Error;
-const Map_ = host.Map;
-const Set_ = host.Set;
-const WeakSet_ = host.WeakSet;
-const JSON_ = host.JSON;
-const Math_ = host.Math;
-const Date_ = host.Date;
+const { Array, Date, Error, JSON, Map, Math, Number, Object, Reflect, Set, String, Symbol, WeakSet } = globalThis;
 
-export {
-  Array_ as Array,
-  Date_ as Date,
-  Error_ as Error,
-  JSON_ as JSON,
-  Map_ as Map,
-  Math_ as Math,
-  Number_ as Number,
-  Object_ as Object,
-  Reflect_ as Reflect,
-  Set_ as Set,
-  String_ as String,
-  Symbol_ as Symbol,
-  WeakSet_ as WeakSet,
-};
+export { Array, Date, Error, JSON, Map, Math, Number, Object, Reflect, Set, String, Symbol, WeakSet };
