@@ -1,4 +1,4 @@
-import { UNREADABLE, describeError, isArraySafe, readProp } from "../internal/safe.js";
+import { type Mutable, UNREADABLE, describeError, isArraySafe, put, readProp } from "../internal/safe.js";
 import type { AmdOutcome, MachinePhase } from "../outcome/classify-amd.js";
 import { classifyAmd } from "../outcome/classify-amd.js";
 import {
@@ -120,8 +120,6 @@ export interface RouteDecision {
   readonly transferTarget?: string;
 }
 
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
-
 const KINDS: ReadonlySet<string> = new Set(["human", "machine", "silence", "undecided", "error", "not-run"]);
 const PHASES: ReadonlySet<string> = new Set<MachinePhase>(["greeting", "greeting-ended", "beep"]);
 
@@ -177,12 +175,10 @@ type Details = { readonly [A in FinalRule["action"]]: (rule: Extract<FinalRule, 
 const DETAILS: Details = {
   continue: () => undefined,
   "leave-voicemail": () => undefined,
-  transfer: ({ target }, decision) => {
-    if (target !== undefined) decision.transferTarget = target;
-  },
+  transfer: ({ target }, decision) => put(decision, "transferTarget", target),
   "hang-up": ({ retry, retryAfterMs }, decision) => {
     decision.retry = retry;
-    if (retryAfterMs !== undefined) decision.retryAfterMs = retryAfterMs;
+    put(decision, "retryAfterMs", retryAfterMs);
   },
 };
 

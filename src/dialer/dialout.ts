@@ -1,5 +1,6 @@
 import * as z from "zod";
 import { AMD_EVENTS, toAmdEventName } from "../events.js";
+import { type Mutable, put } from "../internal/safe.js";
 import { describeIssues } from "./problems.js";
 
 const MAX_TIMER_MS = 300_000;
@@ -307,21 +308,21 @@ export function buildDialoutRequest(input: DialoutInput): DialoutRequest {
   const notifyUrl = value.notifyUrl ?? value.notifyurl;
   const machineDetection = value.machineDetection ?? value.machinedetection;
 
-  const body: { -readonly [K in keyof DialoutBody]: DialoutBody[K] } = {
+  const body: Mutable<DialoutBody> = {
     botId,
     target: value.target,
     caller: value.caller,
     timers: value.timers ?? dialoutTimersSchema.parse({}),
   };
-  if (notifyUrl !== undefined) body.notifyUrl = notifyUrl;
-  if (value.notifyHeaders !== undefined) body.notifyHeaders = value.notifyHeaders;
-  if (value.timeoutInMs !== undefined) body.timeoutInMs = value.timeoutInMs;
-  if (value.trunk !== undefined) body.trunk = value.trunk;
-  if (value.metadata !== undefined) body.metadata = value.metadata;
-  if (machineDetection !== undefined) body.machineDetection = machineDetection;
-  if (value.thresholdWordCount !== undefined) body.thresholdWordCount = value.thresholdWordCount;
-  if (value.amdEventsSubscription !== undefined) body.amdEventsSubscription = value.amdEventsSubscription;
-  if (value.callControlParameter !== undefined) body.callControlParameter = value.callControlParameter;
+  put(body, "notifyUrl", notifyUrl);
+  put(body, "notifyHeaders", value.notifyHeaders);
+  put(body, "timeoutInMs", value.timeoutInMs);
+  put(body, "trunk", value.trunk);
+  put(body, "metadata", value.metadata);
+  put(body, "machineDetection", machineDetection);
+  put(body, "thresholdWordCount", value.thresholdWordCount);
+  put(body, "amdEventsSubscription", value.amdEventsSubscription);
+  put(body, "callControlParameter", value.callControlParameter);
 
   return {
     url: `${value.host.replace(/\/+$/, "")}/api/1.1/public/bot/${encodeURIComponent(botId)}/smartassist/dialout`,

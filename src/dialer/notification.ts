@@ -1,6 +1,6 @@
 import * as z from "zod";
 import { type AmdEventName, toAmdEventName } from "../events.js";
-import { isObjectLike, parseJsonText } from "../internal/safe.js";
+import { isRecord, parseJsonText } from "../internal/safe.js";
 import { describeIssues } from "./problems.js";
 
 /**
@@ -187,7 +187,7 @@ export function parseCallNotification(body: unknown): ParsedNotification {
   try {
     const text = typeof body === "string" ? body : body instanceof Uint8Array ? Buffer.from(body).toString("utf8") : undefined;
     const value = text === undefined ? body : parseJsonText(text, MAX_BODY_TEXT);
-    if (!isObjectLike(value) || Array.isArray(value)) {
+    if (!isRecord(value)) {
       return { ok: false, issues: [text === undefined ? "(body): expected an object" : "(body): expected a JSON object (of at most 4 MB)"] };
     }
     const result = notificationSchema.safeParse(canonicalFields(value));

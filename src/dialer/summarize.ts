@@ -1,6 +1,6 @@
 import countBy from "lodash-es/countBy.js";
 import mapValues from "lodash-es/mapValues.js";
-import { UNREADABLE, boundedLength, isArraySafe, readProp } from "../internal/safe.js";
+import { type Mutable, UNREADABLE, boundedLength, isArraySafe, put, readProp } from "../internal/safe.js";
 import { type AmdOutcome, classifyAmd } from "../outcome/classify-amd.js";
 import type { AmdEvent } from "../reading/read-amd.js";
 import { type CallNotification, type CallStatus, parseCallNotification } from "./notification.js";
@@ -287,7 +287,7 @@ export function summarizeCall(notifications: unknown, options: SummarizeOptions 
     (amd.evidence.includes("amd_machine_detected") || amd.evidence.includes("amd_tone_detected"));
 
   const final = finalOf(mine);
-  const summary: { -readonly [K in keyof CallSummary]: CallSummary[K] } = {
+  const summary: Mutable<CallSummary> = {
     conversationId: wanted,
     status: final?.status ?? "unknown",
     amd,
@@ -295,22 +295,16 @@ export function summarizeCall(notifications: unknown, options: SummarizeOptions 
     notifications: mine.length,
     issues,
   };
-  if (final?.reasonCode !== undefined) summary.reasonCode = final.reasonCode;
-  if (final?.reason !== undefined) summary.reason = final.reason;
+  put(summary, "reasonCode", final?.reasonCode);
+  put(summary, "reason", final?.reason);
   if (final?.status === "failed") summary.failureCause = failureCauseOf(final.reasonCode, final.reason);
-  if (final?.status === "completed") {
-    const endedBy = ENDED_BY[(final.reasonCode ?? "").toLowerCase()];
-    if (endedBy !== undefined) summary.endedBy = endedBy;
-  }
-  const set = <K extends keyof CallSummary>(key: K, value: CallSummary[K] | undefined): void => {
-    if (value !== undefined) summary[key] = value;
-  };
-  set("ringDurationMs", largest(mine.map((notification) => notification.ringDurationInMS)));
-  set("connectDurationMs", largest(mine.map((notification) => notification.connectDurationInMS)));
-  set("callDurationSeconds", largest(mine.map((notification) => notification.callDuration)));
-  set("callConnectTime", extreme(mine.map((notification) => notification.callConnectTime), "min"));
-  set("callDisconnectTime", extreme(mine.map((notification) => notification.callDisconnectTime), "max"));
-  set("sessionId", [...new Set(mine.map((notification) => notification.sessionId).filter((id) => id !== undefined))].sort()[0]);
+  if (final?.status === "completed") put(summary, "endedBy", ENDED_BY[(final.reasonCode ?? "").toLowerCase()]);
+  put(summary, "ringDurationMs", largest(mine.map((notification) => notification.ringDurationInMS)));
+  put(summary, "connectDurationMs", largest(mine.map((notification) => notification.connectDurationInMS)));
+  put(summary, "callDurationSeconds", largest(mine.map((notification) => notification.callDuration)));
+  put(summary, "callConnectTime", extreme(mine.map((notification) => notification.callConnectTime), "min"));
+  put(summary, "callDisconnectTime", extreme(mine.map((notification) => notification.callDisconnectTime), "max"));
+  put(summary, "sessionId", [...new Set(mine.map((notification) => notification.sessionId).filter((id) => id !== undefined))].sort()[0]);
   return summary;
 }
 

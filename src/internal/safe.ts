@@ -51,6 +51,19 @@ export function isArraySafe(value: unknown): value is readonly unknown[] {
   }
 }
 
+/** `true` for objects (Proxies too) and functions that are not lists: what can carry named fields. */
+export function isRecord(value: unknown): value is object {
+  return isObjectLike(value) && !isArraySafe(value);
+}
+
+/** `T` with its properties writable, for building a readonly result step by step. */
+export type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** Sets `key` on `target` only when `value` is defined: optional fields stay absent, never `undefined`. */
+export function put<T extends object, K extends keyof T>(target: T, key: K, value: T[K] | undefined): void {
+  if (value !== undefined) target[key] = value;
+}
+
 /** The readable length of an array-like, clamped to `[0, cap]`; `undefined` when unreadable. */
 export function boundedLength(value: readonly unknown[], cap: number): { length: number; total: number } | undefined {
   try {

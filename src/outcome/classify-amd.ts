@@ -1,6 +1,6 @@
 import { match } from "ts-pattern";
 import { AMD_EVENTS, type AmdEventName, toAmdEventName } from "../events.js";
-import { isArraySafe, isObjectLike, readProp } from "../internal/safe.js";
+import { type Mutable, isArraySafe, isObjectLike, put, readProp } from "../internal/safe.js";
 import type { AmdEvent, AmdReading } from "../reading/read-amd.js";
 
 /**
@@ -240,13 +240,6 @@ function gather(events: readonly unknown[]): Details {
   }
   return details;
 }
-
-/** Sets `key` on `target` only when `value` is defined: optional fields stay absent, never `undefined`. */
-function put<T extends object, K extends keyof T>(target: T, key: K, value: T[K] | undefined): void {
-  if (value !== undefined) target[key] = value;
-}
-
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 function machineOutcome(phase: MachinePhase, reading: AmdReading, details: Details, evidence: AmdEventName[]): MachineOutcome {
   const outcome: Mutable<MachineOutcome> = { kind: "machine", phase, evidence };

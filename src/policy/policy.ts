@@ -1,4 +1,4 @@
-import { UNREADABLE, clip, describeError, isArraySafe, isObjectLike, parseJsonText, readProp } from "../internal/safe.js";
+import { UNREADABLE, clip, describeError, isObjectLike, isRecord, parseJsonText, readProp } from "../internal/safe.js";
 
 /**
  * The five moves a bot script node can make on an outbound call.
@@ -452,7 +452,7 @@ function milliseconds(value: unknown, min: number, max: number, path: string, pr
 function parseRule(input: unknown, path: string, fallback: PolicyRule, problems: Problems, finalOnly = false): PolicyRule {
   const actions: readonly string[] = finalOnly ? FINAL_ACTIONS : ROUTE_ACTIONS;
   const rule = typeof input === "string" ? { action: input } : input;
-  if (!isObjectLike(rule) || isArraySafe(rule)) {
+  if (!isRecord(rule)) {
     problems.push(`${path}: expected an action name or an object with "action"`);
     return fallback;
   }
@@ -534,7 +534,7 @@ function parseMachine(input: unknown, problems: Problems): Policy["machine"] {
       beep: parseRule(input, "machine", fallback.beep, unreported),
     };
   }
-  if (!isObjectLike(input) || isArraySafe(input)) {
+  if (!isRecord(input)) {
     problems.push(`machine: expected a rule or an object with ${PHASE_KEYS.join(", ")}`);
     return fallback;
   }
@@ -548,7 +548,7 @@ function parseMachine(input: unknown, problems: Problems): Policy["machine"] {
 
 function parseAll(input: unknown, problems: Problems): Policy {
   const source = typeof input === "string" ? (parseJsonText(input) ?? input) : input;
-  if (!isObjectLike(source) || isArraySafe(source)) {
+  if (!isRecord(source)) {
     problems.push(`policy: expected an object${typeof input === "string" ? " (or its JSON text)" : ""}`);
     return defaultPolicy;
   }

@@ -1,12 +1,15 @@
 import { type AmdEventName, toAmdEventName } from "../events.js";
 import {
+  type Mutable,
   UNREADABLE,
   boundedLength,
   clip,
   describeError,
   isArraySafe,
   isObjectLike,
+  isRecord,
   parseJsonText,
+  put,
   readProp,
 } from "../internal/safe.js";
 import { EVENT_FIELDS, INFO_FIELDS, type LeafKind } from "./leaves.js";
@@ -153,11 +156,11 @@ function readEntry(entry: unknown, source: AmdEvent["source"], index: number | u
       return;
     }
     const parsed = parseJsonText(entry);
-    if (isObjectLike(parsed) && !isArraySafe(parsed)) readEntry(parsed, source, index, where, into);
+    if (isRecord(parsed)) readEntry(parsed, source, index, where, into);
     else unknownName(entry, where, into);
     return;
   }
-  if (!isObjectLike(entry) || isArraySafe(entry)) {
+  if (!isRecord(entry)) {
     if (entry === UNREADABLE) into.issue(`${where}: could not be read`);
     else if (entry !== undefined && entry !== null) into.issue(`${where}: expected an event name or an event object`);
     return;
@@ -222,7 +225,7 @@ function readInfo(info: unknown, into: Collector): Partial<Record<keyof typeof I
     const parsed = parseJsonText(info);
     if (parsed !== undefined) return readInfo(parsed, into);
   }
-  if (!isObjectLike(info) || isArraySafe(info)) {
+  if (!isRecord(info)) {
     into.issue(info === UNREADABLE ? "amdInfo: could not be read" : "amdInfo: expected an object");
     return values;
   }
@@ -300,12 +303,10 @@ export function readAmd(context: unknown): AmdReading {
     into.issue(`context: reading stopped (${describeError(error)})`);
   }
   // Stryker restore all
-  const reading: {
-    -readonly [K in keyof AmdReading]: AmdReading[K];
-  } = { events: into.events, unknownEvents: into.unknownEvents, issues: into.finish() };
-  if (info["amdGreeting"] !== undefined) reading.greeting = info["amdGreeting"] as string;
-  if (info["amdReason"] !== undefined) reading.reason = info["amdReason"] as string;
-  if (info["amdRingDurationInMs"] !== undefined) reading.ringDurationMs = info["amdRingDurationInMs"] as number;
-  if (info["amdConnectDurationInMs"] !== undefined) reading.connectDurationMs = info["amdConnectDurationInMs"] as number;
+  const reading: Mutable<AmdReading> = { events: into.events, unknownEvents: into.unknownEvents, issues: into.finish() };
+  put(reading, "greeting", info["amdGreeting"] as string | undefined);
+  put(reading, "reason", info["amdReason"] as string | undefined);
+  put(reading, "ringDurationMs", info["amdRingDurationInMs"] as number | undefined);
+  put(reading, "connectDurationMs", info["amdConnectDurationInMs"] as number | undefined);
   return reading;
 }
