@@ -1,4 +1,4 @@
-import { type Policy, type RouteDecision, routeCall } from "../index.js";
+import { type AmdOutcome, type Policy, type RouteDecision, routeCall } from "../index.js";
 import { type ScenarioFixture, scenarioFixtures } from "../fixtures/index.js";
 
 /** One row of the decision table: a scenario and what the policy decides for it. */
@@ -13,8 +13,7 @@ export function decisionRows(policy: Policy): DecisionRow[] {
 }
 
 /** `machine (beep)`, `human`, … */
-export function outcomeLabel(decision: RouteDecision): string {
-  const { outcome } = decision;
+export function outcomeLabel(outcome: AmdOutcome): string {
   return outcome.kind === "machine" ? `machine (${outcome.phase})` : outcome.kind;
 }
 
@@ -33,7 +32,7 @@ function cells(row: DecisionRow): Cells {
   return {
     Scenario: row.scenario.title,
     Events: eventsLabel(row),
-    Outcome: outcomeLabel(row.decision),
+    Outcome: outcomeLabel(row.decision.outcome),
     Action: row.decision.action,
     Explanation: row.decision.explanation,
   };

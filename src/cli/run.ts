@@ -148,7 +148,7 @@ function route(argv: string[], read: Reader): string {
   const lines = [
     `action:       ${decision.action}`,
     `reason:       ${decision.reason}`,
-    `outcome:      ${outcomeLabel(decision)}`,
+    `outcome:      ${outcomeLabel(decision.outcome)}`,
     `explanation:  ${decision.explanation}`,
   ];
   if (decision.recheckAfterMs !== undefined) lines.push(`recheck in:   ${decision.recheckAfterMs} ms (limit ${decision.maxWaitMs} ms)`);
@@ -205,7 +205,7 @@ function describeSummary(summary: CallSummary): string {
   ];
   if (summary.endedBy !== undefined) lines.push(`ended by:      ${summary.endedBy}`);
   if (summary.reasonCode !== undefined) lines.push(`reason:        ${summary.reasonCode}${summary.reason === undefined ? "" : ` / ${summary.reason}`}`);
-  lines.push(`amd:           ${amd.kind === "machine" ? `machine (${amd.phase})` : amd.kind}${amd.evidence.length > 0 ? ` from ${amd.evidence.join(", ")}` : ""}`);
+  lines.push(`amd:           ${outcomeLabel(amd)}${amd.evidence.length > 0 ? ` from ${amd.evidence.join(", ")}` : ""}`);
   lines.push(`machine flag:  ${summary.machineDetected ? "yes (machineDetected)" : "no"}`);
   if (summary.ringDurationMs !== undefined) lines.push(`ringing:       ${summary.ringDurationMs} ms`);
   if (summary.connectDurationMs !== undefined) lines.push(`to connect:    ${summary.connectDurationMs} ms`);
