@@ -30,7 +30,9 @@ const firstContext = JSON.stringify(scenarioFixtures[1].context);
 function coldStart(code, global, run) {
   const started = process.hrtime.bigint();
   const context = sandbox(JSON.parse(firstContext));
-  new vm.Script(`${code}\n;${global}.routeCall(context);`, { filename: `cold-${global}-${run}.js` }).runInContext(context);
+  new vm.Script(`${code}\n;${global}.routeCall(context);`, { filename: `cold-${global}-${run}.js` }).runInContext(
+    context,
+  );
   return Number(process.hrtime.bigint() - started) / 1e6;
 }
 
@@ -38,7 +40,9 @@ function warm(code, global) {
   const context = sandbox(undefined);
   new vm.Script(code, { filename: `warm-${global}.js` }).runInContext(context);
   // The contexts live in the sandbox's realm, as they do on the bot platform.
-  context.fixturesJson = JSON.stringify(scenarioFixtures.map((scenario) => [scenario.context, scenario.options ?? null]));
+  context.fixturesJson = JSON.stringify(
+    scenarioFixtures.map((scenario) => [scenario.context, scenario.options ?? null]),
+  );
   const loop = new vm.Script(`
     (function () {
       var list = JSON.parse(fixturesJson);
@@ -86,15 +90,26 @@ for (let run = 0; run < COLD_RUNS + 5; run++) {
 }
 const coldBot = median(cold.bot);
 const coldFloor = median(cold.floor);
-console.log(`cold    amd-flow ${coldBot.toFixed(3)} ms, floor ${coldFloor.toFixed(3)} ms (median of ${COLD_RUNS}, interleaved)`);
+console.log(
+  `cold    amd-flow ${coldBot.toFixed(3)} ms, floor ${coldFloor.toFixed(3)} ms (median of ${COLD_RUNS}, interleaved)`,
+);
 
 const warmBot = warm(bot, "AmdFlow");
 const warmFloor = warm(floor, "Floor");
-console.log(`warm    amd-flow ${warmBot.toFixed(0)} ns/call, floor ${warmFloor.toFixed(0)} ns/call (median of ${WARM_BATCHES} batches over ${scenarioFixtures.length} scenarios)`);
+console.log(
+  `warm    amd-flow ${warmBot.toFixed(0)} ns/call, floor ${warmFloor.toFixed(0)} ns/call (median of ${WARM_BATCHES} batches over ${scenarioFixtures.length} scenarios)`,
+);
 console.log("");
 
 budget("size", botGz / 1024, 12, 10, " KB", `${kb(botGz)} KB gzipped`);
 budget("cold start", coldBot / coldFloor, 10, 5, "×", `${(coldBot / coldFloor).toFixed(2)}× the floor`);
-budget("warm routeCall", warmBot / 1000, 2, undefined, " µs", `${(warmBot / 1000).toFixed(3)} µs/call, ${(warmBot / warmFloor).toFixed(1)}× the floor`);
+budget(
+  "warm routeCall",
+  warmBot / 1000,
+  2,
+  undefined,
+  " µs",
+  `${(warmBot / 1000).toFixed(3)} µs/call, ${(warmBot / warmFloor).toFixed(1)}× the floor`,
+);
 
 process.exitCode = results.every(Boolean) ? 0 : 1;

@@ -33,7 +33,9 @@ export function createNotifyReceiver({ secrets, machineDetection = "detect", now
     if (request.method === "GET" && url.pathname.startsWith("/calls/")) {
       const id = decodeURIComponent(url.pathname.slice("/calls/".length));
       const bodies = calls.get(id);
-      return bodies === undefined ? send(response, 404, { error: "unknown call" }) : send(response, 200, summarizeCall(bodies, { machineDetection }));
+      return bodies === undefined
+        ? send(response, 404, { error: "unknown call" })
+        : send(response, 200, summarizeCall(bodies, { machineDetection }));
     }
     if (request.method !== "POST" || url.pathname !== "/notify") return send(response, 404, { error: "not found" });
 
@@ -48,8 +50,12 @@ export function createNotifyReceiver({ secrets, machineDetection = "detect", now
     request.on("end", () => {
       if (tooLarge) return send(response, 413, { error: "body too large" });
       const raw = Buffer.concat(chunks);
-      const check = verifyNotifySignature(raw, request.headers["savg-signature"], secrets, { now: now(), toleranceSeconds });
-      if (!check.ok) return send(response, check.reason === "malformed" ? 400 : 401, { error: `signature ${check.reason}` });
+      const check = verifyNotifySignature(raw, request.headers["savg-signature"], secrets, {
+        now: now(),
+        toleranceSeconds,
+      });
+      if (!check.ok)
+        return send(response, check.reason === "malformed" ? 400 : 401, { error: `signature ${check.reason}` });
       const parsed = parseCallNotification(raw);
       if (!parsed.ok) return send(response, 422, { error: "not a call notification", issues: parsed.issues });
       const id = parsed.value.conversationId;

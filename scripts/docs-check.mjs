@@ -20,7 +20,13 @@ const GUIDES = {
   "Dialer_integration.html": "Dialer integration",
   "What_bad_input_gets.html": "What bad input gets",
 };
-const TYPES = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".svg": "image/svg+xml", ".json": "application/json" };
+const TYPES = {
+  ".html": "text/html",
+  ".js": "text/javascript",
+  ".css": "text/css",
+  ".svg": "image/svg+xml",
+  ".json": "application/json",
+};
 
 if (!existsSync(join(SITE, "index.html"))) {
   console.error("docs:check: site/index.html is missing; run npm run docs first");
@@ -32,20 +38,33 @@ if (!existsSync(CHROMIUM)) {
 }
 
 const server = http.createServer((request, response) => {
-  const path = normalize(decodeURIComponent(new URL(request.url ?? "/", "http://site").pathname)).replace(/^(\.\.[/\\])+/, "");
+  const path = normalize(decodeURIComponent(new URL(request.url ?? "/", "http://site").pathname)).replace(
+    /^(\.\.[/\\])+/,
+    "",
+  );
   const file = join(SITE, path.endsWith("/") ? `${path}index.html` : path);
   if (!file.startsWith(SITE) || !existsSync(file)) {
     response.writeHead(404).end("not found");
     return;
   }
-  response.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" }).end(readFileSync(file));
+  response
+    .writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" })
+    .end(readFileSync(file));
 });
 await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
 const base = `http://127.0.0.1:${server.address().port}`;
 
 const browser = await chromium.launch({
   executablePath: CHROMIUM,
-  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+  ],
 });
 const failures = [];
 const check = (ok, what) => {
@@ -70,7 +89,10 @@ try {
   await page.goto(`${base}/documents/Decision_table.html`);
   const tables = page.locator(".tsd-panel table, .col-content table, table");
   const scenarioRows = await tables.last().locator("tbody tr").count();
-  check(scenarioRows === scenarioFixtures.length, `the decision table has a row per scenario (${scenarioRows} of ${scenarioFixtures.length})`);
+  check(
+    scenarioRows === scenarioFixtures.length,
+    `the decision table has a row per scenario (${scenarioRows} of ${scenarioFixtures.length})`,
+  );
   const firstCell = await tables.last().locator("tbody tr").first().locator("td").first().textContent();
   check(firstCell === scenarioFixtures[0]?.title, "the decision table starts with the first scenario");
 
@@ -84,7 +106,10 @@ try {
   await page.locator("#tsd-search-trigger").click();
   await page.locator("#tsd-search-input").fill("amd_tone_detected");
   const results = page.locator("#tsd-search-results li");
-  await results.first().waitFor({ timeout: 10_000 }).catch(() => undefined);
+  await results
+    .first()
+    .waitFor({ timeout: 10_000 })
+    .catch(() => undefined);
   const found = await results.allTextContents();
   check(found.length > 0, `search finds amd_tone_detected (${found.length} results: ${found.slice(0, 3).join(" | ")})`);
 

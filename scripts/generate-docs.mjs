@@ -6,21 +6,35 @@
 import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { AMD_EVENTS, POLICY_SITUATIONS, classifyAmd, decideRoute, defaultPolicy, readAmd, ruleFor } from "../dist/index.js";
+import {
+  AMD_EVENTS,
+  classifyAmd,
+  decideRoute,
+  defaultPolicy,
+  POLICY_SITUATIONS,
+  readAmd,
+  ruleFor,
+} from "../dist/index.js";
 
 const root = (path) => fileURLToPath(new URL(`../${path}`, import.meta.url));
 
 function describeRule(rule) {
-  if (rule.action === "wait") return `wait, recheck after ${rule.recheckAfterMs} ms; once \`waitedMs\` ≥ ${rule.maxWaitMs} → ${describeRule(rule.then)}`;
+  if (rule.action === "wait")
+    return `wait, recheck after ${rule.recheckAfterMs} ms; once \`waitedMs\` ≥ ${rule.maxWaitMs} → ${describeRule(rule.then)}`;
   if (rule.action === "transfer") return rule.target === undefined ? "transfer" : `transfer to ${rule.target}`;
-  if (rule.action === "hang-up") return rule.retry ? `hang-up, retry${rule.retryAfterMs === undefined ? "" : ` after ${rule.retryAfterMs} ms`}` : "hang-up";
+  if (rule.action === "hang-up")
+    return rule.retry
+      ? `hang-up, retry${rule.retryAfterMs === undefined ? "" : ` after ${rule.retryAfterMs} ms`}`
+      : "hang-up";
   return rule.action;
 }
 
 export function decisionTablePage() {
   const cli = spawnSync(process.execPath, [root("dist/cli.js"), "table", "--markdown"], { encoding: "utf8" });
   if (cli.status !== 0) throw new Error(`amd-flow table failed: ${cli.stderr}`);
-  const policyRows = POLICY_SITUATIONS.map((situation) => `| ${situation.replace(".", ", ")} | ${describeRule(ruleFor(defaultPolicy, situation))} |`);
+  const policyRows = POLICY_SITUATIONS.map(
+    (situation) => `| ${situation.replace(".", ", ")} | ${describeRule(ruleFor(defaultPolicy, situation))} |`,
+  );
   return `---
 title: Decision table
 ---
@@ -45,7 +59,14 @@ ${cli.stdout.trim()}
 `;
 }
 
-const COLORS = { human: "#2e7d32", machine: "#6a1b9a", silence: "#00838f", undecided: "#616161", error: "#c62828", "not-run": "#455a64" };
+const COLORS = {
+  human: "#2e7d32",
+  machine: "#6a1b9a",
+  silence: "#00838f",
+  undecided: "#616161",
+  error: "#c62828",
+  "not-run": "#455a64",
+};
 const escapeXml = (text) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 export function diagramSvg() {
@@ -60,7 +81,10 @@ export function diagramSvg() {
   const outcomes = [...new Map(rows.map((row) => [row.outcomeLabel, row])).values()];
   const actions = [...new Set(rows.map((row) => row.action))];
   const waitRule = defaultPolicy.machine.greeting;
-  const actionText = (action) => (action === "wait" && waitRule.action === "wait" ? `wait ${waitRule.recheckAfterMs / 1000} s (max ${waitRule.maxWaitMs / 1000} s)` : action);
+  const actionText = (action) =>
+    action === "wait" && waitRule.action === "wait"
+      ? `wait ${waitRule.recheckAfterMs / 1000} s (max ${waitRule.maxWaitMs / 1000} s)`
+      : action;
 
   const rowHeight = 44;
   const top = 70;
@@ -70,7 +94,11 @@ export function diagramSvg() {
   const center = (count, index) => top + ((rows.length - count) * rowHeight) / 2 + index * rowHeight;
   const yOf = {
     event: (index) => top + index * rowHeight,
-    outcome: (labelText) => center(outcomes.length, outcomes.findIndex((row) => row.outcomeLabel === labelText)),
+    outcome: (labelText) =>
+      center(
+        outcomes.length,
+        outcomes.findIndex((row) => row.outcomeLabel === labelText),
+      ),
     action: (action) => center(actions.length, actions.indexOf(action)),
   };
   const node = (nx, ny, text, color, mono = false) =>
@@ -83,16 +111,36 @@ export function diagramSvg() {
   const parts = [];
   rows.forEach((row, index) => {
     const color = COLORS[row.outcome.kind];
-    parts.push(edge(x.events + box.width, yOf.event(index) + box.height / 2, x.outcomes, yOf.outcome(row.outcomeLabel) + box.height / 2, color));
+    parts.push(
+      edge(
+        x.events + box.width,
+        yOf.event(index) + box.height / 2,
+        x.outcomes,
+        yOf.outcome(row.outcomeLabel) + box.height / 2,
+        color,
+      ),
+    );
   });
   for (const row of outcomes) {
-    parts.push(edge(x.outcomes + box.width, yOf.outcome(row.outcomeLabel) + box.height / 2, x.actions, yOf.action(row.action) + box.height / 2, COLORS[row.outcome.kind]));
+    parts.push(
+      edge(
+        x.outcomes + box.width,
+        yOf.outcome(row.outcomeLabel) + box.height / 2,
+        x.actions,
+        yOf.action(row.action) + box.height / 2,
+        COLORS[row.outcome.kind],
+      ),
+    );
   }
-  rows.forEach((row, index) => parts.push(node(x.events, yOf.event(index), row.source, COLORS[row.outcome.kind], true)));
-  for (const row of outcomes) parts.push(node(x.outcomes, yOf.outcome(row.outcomeLabel), row.outcomeLabel, COLORS[row.outcome.kind]));
+  rows.forEach((row, index) => {
+    parts.push(node(x.events, yOf.event(index), row.source, COLORS[row.outcome.kind], true));
+  });
+  for (const row of outcomes)
+    parts.push(node(x.outcomes, yOf.outcome(row.outcomeLabel), row.outcomeLabel, COLORS[row.outcome.kind]));
   for (const action of actions) parts.push(node(x.actions, yOf.action(action), actionText(action), "#37474f"));
 
-  const heading = (hx, text) => `<text x="${hx + box.width / 2}" y="40" text-anchor="middle" font-size="15" font-weight="bold" fill="#212121">${text}</text>`;
+  const heading = (hx, text) =>
+    `<text x="${hx + box.width / 2}" y="40" text-anchor="middle" font-size="15" font-weight="bold" fill="#212121">${text}</text>`;
   return `<svg xmlns="http://www.w3.org/2000/svg" width="960" height="${height}" viewBox="0 0 960 ${height}" font-family="system-ui, -apple-system, Segoe UI, sans-serif" role="img" aria-labelledby="title">
 <title id="title">AMD event → outcome → default action (generated by amd-flow)</title>
 <defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#546e7a"/></marker></defs>

@@ -6,9 +6,9 @@
 // bot bundle; the dialer's readers stay under bounds that scale with their input.
 import { readFileSync } from "node:fs";
 import vm from "node:vm";
-import { parsePolicy, readAmd, routeCall } from "../dist/index.js";
 import { parseCallNotification, signNotifyPayload, summarizeCall, verifyNotifySignature } from "../dist/dialer.js";
 import { notificationFixtures } from "../dist/fixtures.js";
+import { parsePolicy, readAmd, routeCall } from "../dist/index.js";
 
 const RUNS = 5;
 const MILLION = 1_000_000;
@@ -24,7 +24,9 @@ function measure(name, boundMs, run) {
   }
   const pass = slowest < boundMs;
   results.push(pass);
-  console.log(`${pass ? "PASS" : "FAIL"}  ${name.padEnd(58)} ${slowest.toFixed(2).padStart(9)} ms  (bound ${boundMs} ms)  ${outcome ?? ""}`);
+  console.log(
+    `${pass ? "PASS" : "FAIL"}  ${name.padEnd(58)} ${slowest.toFixed(2).padStart(9)} ms  (bound ${boundMs} ms)  ${outcome ?? ""}`,
+  );
 }
 
 const ctx = (UserSession) => ({ session: { UserSession } });
@@ -33,18 +35,34 @@ const boom = () => {
 };
 
 // 10⁶ events, in every shape.
-const millionObjects = Array.from({ length: MILLION }, (_, index) => ({ type: index % 2 ? "amd_machine_detected" : "amd_stopped", greeting: "hello" }));
+const millionObjects = Array.from({ length: MILLION }, (_, index) => ({
+  type: index % 2 ? "amd_machine_detected" : "amd_stopped",
+  greeting: "hello",
+}));
 const millionNames = Array.from({ length: MILLION }, () => " AMD_Tone_Detected ");
 const millionUnknown = Array.from({ length: MILLION }, (_, index) => `amd_unknown_${index}`);
-const millionBad = Array.from({ length: MILLION }, () => ({ type: "amd_tone_detected", frequency: "loud", variance: {}, timestamp: "never" }));
+const millionBad = Array.from({ length: MILLION }, () => ({
+  type: "amd_tone_detected",
+  frequency: "loud",
+  variance: {},
+  timestamp: "never",
+}));
 const sparse = new Array(MILLION);
-const claimsTrillion = new Proxy([], { get: (target, key) => (key === "length" ? 1e12 : key === "0" ? "amd_stopped" : Reflect.get(target, key)) });
+const claimsTrillion = new Proxy([], {
+  get: (target, key) => (key === "length" ? 1e12 : key === "0" ? "amd_stopped" : Reflect.get(target, key)),
+});
 const cycle = {};
 cycle.session = { UserSession: { amd: cycle, amdInfo: { amdEvents: [cycle, cycle, cycle] } } };
-const hostile = new Proxy({}, { get: boom, has: boom, ownKeys: boom, getOwnPropertyDescriptor: boom, getPrototypeOf: boom });
+const hostile = new Proxy(
+  {},
+  { get: boom, has: boom, ownKeys: boom, getOwnPropertyDescriptor: boom, getPrototypeOf: boom },
+);
 const megabyteName = "amd_".padEnd(MILLION, "x");
-const megabyteJson = JSON.stringify(Array.from({ length: 16_000 }, () => ({ type: "amd_machine_detected", hint: "leave a message" })));
-if (megabyteJson.length < 900_000 || megabyteJson.length > 1_000_000) throw new Error(`the JSON text is ${megabyteJson.length} characters, not about 1 MB`);
+const megabyteJson = JSON.stringify(
+  Array.from({ length: 16_000 }, () => ({ type: "amd_machine_detected", hint: "leave a message" })),
+);
+if (megabyteJson.length < 900_000 || megabyteJson.length > 1_000_000)
+  throw new Error(`the JSON text is ${megabyteJson.length} characters, not about 1 MB`);
 let deep = { type: "amd_error" };
 for (let index = 0; index < 100_000; index++) deep = { type: deep };
 
@@ -52,15 +70,25 @@ const action = (decision) => `→ ${decision.action}, ${decision.issues.length} 
 measure("routeCall: 10⁶ event objects", 50, () => action(routeCall(ctx({ amdInfo: { amdEvents: millionObjects } }))));
 measure("routeCall: 10⁶ mixed-case names", 50, () => action(routeCall(ctx({ amdInfo: { amdEvents: millionNames } }))));
 measure("routeCall: 10⁶ unknown names", 50, () => action(routeCall(ctx({ amdInfo: { amdEvents: millionUnknown } }))));
-measure("routeCall: 10⁶ events with bad fields", 50, () => action(routeCall(ctx({ amdInfo: { amdEvents: millionBad } }))));
+measure("routeCall: 10⁶ events with bad fields", 50, () =>
+  action(routeCall(ctx({ amdInfo: { amdEvents: millionBad } }))),
+);
 measure("routeCall: a sparse list of 10⁶ holes", 50, () => action(routeCall(ctx({ amd: sparse }))));
 measure("routeCall: a list claiming 10¹² entries", 50, () => action(routeCall(ctx({ amd: claimsTrillion }))));
 measure("routeCall: cycles", 50, () => action(routeCall(cycle)));
-measure("routeCall: a Proxy whose every trap throws, as context, policy, options", 50, () => action(routeCall(hostile, hostile, hostile)));
+measure("routeCall: a Proxy whose every trap throws, as context, policy, options", 50, () =>
+  action(routeCall(hostile, hostile, hostile)),
+);
 measure("routeCall: a 1 MB event name", 50, () => action(routeCall(ctx({ amd: megabyteName }))));
-measure("routeCall: 1 MB of amdEvents as JSON text", 50, () => action(routeCall(ctx({ amdInfo: { amdEvents: megabyteJson } }))));
+measure("routeCall: 1 MB of amdEvents as JSON text", 50, () =>
+  action(routeCall(ctx({ amdInfo: { amdEvents: megabyteJson } }))),
+);
 measure("routeCall: an event nested 10⁵ deep", 50, () => action(routeCall(ctx({ amd: deep }))));
-measure("readAmd: 10⁶ event objects", 50, () => `→ ${readAmd(ctx({ amdInfo: { amdEvents: millionObjects } })).events.length} events read`);
+measure(
+  "readAmd: 10⁶ event objects",
+  50,
+  () => `→ ${readAmd(ctx({ amdInfo: { amdEvents: millionObjects } })).events.length} events read`,
+);
 measure("parsePolicy: a Proxy whose every trap throws", 50, () => {
   try {
     parsePolicy(hostile);
@@ -74,19 +102,47 @@ measure("parsePolicy: a Proxy whose every trap throws", 50, () => {
 const sandbox = vm.createContext({ big: millionObjects, names: millionNames }, { codeGeneration: { strings: false } });
 new vm.Script(readFileSync(new URL("../dist/amd-flow.bot.js", import.meta.url), "utf8")).runInContext(sandbox);
 const inBundle = (expression) => vm.runInContext(expression, sandbox);
-measure("bot bundle: 10⁶ event objects", 50, () => `→ ${inBundle("AmdFlow.routeCall({ session: { UserSession: { amdInfo: { amdEvents: big } } } }).action")}`);
-measure("bot bundle: 10⁶ mixed-case names", 50, () => `→ ${inBundle("AmdFlow.routeCall({ session: { UserSession: { amd: names } } }).action")}`);
+measure(
+  "bot bundle: 10⁶ event objects",
+  50,
+  () => `→ ${inBundle("AmdFlow.routeCall({ session: { UserSession: { amdInfo: { amdEvents: big } } } }).action")}`,
+);
+measure(
+  "bot bundle: 10⁶ mixed-case names",
+  50,
+  () => `→ ${inBundle("AmdFlow.routeCall({ session: { UserSession: { amd: names } } }).action")}`,
+);
 
 // The dialer.
 const bodies = notificationFixtures.map((fixture) => fixture.body);
-const hundredThousand = Array.from({ length: 100_000 }, (_, index) => ({ ...bodies[index % bodies.length], extra: index }));
+const hundredThousand = Array.from({ length: 100_000 }, (_, index) => ({
+  ...bodies[index % bodies.length],
+  extra: index,
+}));
 const megabyteBody = JSON.stringify({ conversationId: "c", status: "Answered", padding: "x".repeat(MILLION) });
 const signature = signNotifyPayload(megabyteBody, "secret", 1_750_947_610);
-measure("summarizeCall: 10⁵ notifications", 3000, () => `→ ${summarizeCall(hundredThousand).notifications} distinct used`);
+measure(
+  "summarizeCall: 10⁵ notifications",
+  3000,
+  () => `→ ${summarizeCall(hundredThousand).notifications} distinct used`,
+);
 measure("parseCallNotification: a 1 MB body", 100, () => `→ ok: ${parseCallNotification(megabyteBody).ok}`);
-measure("verifyNotifySignature: a 1 MB body", 50, () => `→ ${JSON.stringify(verifyNotifySignature(megabyteBody, signature, "secret", { now: 1_750_947_610_000 }))}`);
-measure("verifyNotifySignature: a 1 MB body, tampered", 50, () => `→ ${JSON.stringify(verifyNotifySignature(`${megabyteBody} `, signature, "secret", { now: 1_750_947_610_000 }))}`);
+measure(
+  "verifyNotifySignature: a 1 MB body",
+  50,
+  () => `→ ${JSON.stringify(verifyNotifySignature(megabyteBody, signature, "secret", { now: 1_750_947_610_000 }))}`,
+);
+measure(
+  "verifyNotifySignature: a 1 MB body, tampered",
+  50,
+  () =>
+    `→ ${JSON.stringify(verifyNotifySignature(`${megabyteBody} `, signature, "secret", { now: 1_750_947_610_000 }))}`,
+);
 
 const failed = results.filter((pass) => !pass).length;
-console.log(failed === 0 ? `stress: all ${results.length} within their bounds` : `stress: ${failed} of ${results.length} over their bounds`);
+console.log(
+  failed === 0
+    ? `stress: all ${results.length} within their bounds`
+    : `stress: ${failed} of ${results.length} over their bounds`,
+);
 process.exitCode = failed === 0 ? 0 : 1;

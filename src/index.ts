@@ -9,7 +9,7 @@
  * @module amd-flow
  */
 export * from "./core.js";
-export { type PolicyWarning, lintPolicy } from "./policy/lint-policy.js";
+export { lintPolicy, type PolicyWarning } from "./policy/lint-policy.js";
 export {
   type AmdEventData,
   type AmdEventEntry,

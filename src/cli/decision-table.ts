@@ -1,5 +1,5 @@
-import { type AmdOutcome, type Policy, type RouteDecision, routeCall } from "../index.js";
 import { type ScenarioFixture, scenarioFixtures } from "../fixtures/index.js";
+import { type AmdOutcome, type Policy, type RouteDecision, routeCall } from "../index.js";
 
 /** One row of the decision table: a scenario and what the policy decides for it. */
 export interface DecisionRow {
@@ -9,7 +9,10 @@ export interface DecisionRow {
 
 /** Routes every scenario fixture under `policy`. */
 export function decisionRows(policy: Policy): DecisionRow[] {
-  return scenarioFixtures.map((scenario) => ({ scenario, decision: routeCall(scenario.context, policy, scenario.options) }));
+  return scenarioFixtures.map((scenario) => ({
+    scenario,
+    decision: routeCall(scenario.context, policy, scenario.options),
+  }));
 }
 
 /** `machine (beep)`, `human`, … */
@@ -49,7 +52,10 @@ const TEXT_COLUMNS = ["Scenario", "Outcome", "Action"] as const satisfies readon
 export function renderText(rows: readonly DecisionRow[]): string {
   const table = [HEADER_CELLS, ...rows.map(cells)];
   const width = (header: Header): number => Math.max(...table.map((line) => line[header].length));
-  const format = (line: Cells): string => TEXT_COLUMNS.map((header) => line[header].padEnd(width(header))).join("  ").trimEnd();
+  const format = (line: Cells): string =>
+    TEXT_COLUMNS.map((header) => line[header].padEnd(width(header)))
+      .join("  ")
+      .trimEnd();
   const rule = TEXT_COLUMNS.map((header) => "─".repeat(width(header))).join("  ");
   const blocks = rows.map((row) => {
     const line = cells(row);
@@ -60,7 +66,11 @@ export function renderText(rows: readonly DecisionRow[]): string {
 
 /** A Markdown table (pipes in cells escaped), for the docs. */
 export function renderMarkdown(rows: readonly DecisionRow[]): string {
-  const escape = (cell: string): string => cell.replace(/\|/g, "\\|");
-  const line = (values: readonly string[]): string => `| ${values.map(escape).join(" | ")} |`;
-  return [line(HEADERS), line(HEADERS.map(() => "---")), ...rows.map((row) => line(HEADERS.map((header) => cells(row)[header])))].join("\n");
+  const escapeCell = (cell: string): string => cell.replace(/\|/g, "\\|");
+  const line = (values: readonly string[]): string => `| ${values.map(escapeCell).join(" | ")} |`;
+  return [
+    line(HEADERS),
+    line(HEADERS.map(() => "---")),
+    ...rows.map((row) => line(HEADERS.map((header) => cells(row)[header]))),
+  ].join("\n");
 }

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { version as VERSION } from "../../package.json";
 import { type CallSummary, summarizeCall } from "../dialer/index.js";
-import { type Policy, PolicyError, lintPolicy, parsePolicy, routeCall } from "../index.js";
+import { lintPolicy, type Policy, PolicyError, parsePolicy, routeCall } from "../index.js";
 import { decisionRows, outcomeLabel, renderMarkdown, renderText } from "./decision-table.js";
 
 /** A problem with the input (exit 1) or with how the command was called (exit 2). */
@@ -119,7 +119,11 @@ function parse<const T extends OptionSpec>(argv: string[], options: T) {
   } catch (error) {
     // parseArgs' messages are one sentence; keep the first line in case one ever is not.
     // Stryker disable next-line StringLiteral: split with a limit of 1 leaves one piece, so the separator is never used.
-    throw usage(String((error as Error).message).split("\n", 1).join(""));
+    throw usage(
+      String((error as Error).message)
+        .split("\n", 1)
+        .join(""),
+    );
   }
 }
 
@@ -137,7 +141,11 @@ function asContext(value: unknown): unknown {
 }
 
 function route(argv: string[], read: Reader): string {
-  const { values, positionals } = parse(argv, { policy: { type: "string" }, waited: { type: "string" }, json: { type: "boolean" } });
+  const { values, positionals } = parse(argv, {
+    policy: { type: "string" },
+    waited: { type: "string" },
+    json: { type: "boolean" },
+  });
   if (values.help) return HELP.route;
   const waited = values.waited ?? "0";
   if (!/^\d+(\.\d+)?$/.test(waited)) throw usage(`--waited: expected milliseconds, got "${waited}"`);
@@ -151,21 +159,34 @@ function route(argv: string[], read: Reader): string {
     `outcome:      ${outcomeLabel(decision.outcome)}`,
     `explanation:  ${decision.explanation}`,
   ];
-  if (decision.recheckAfterMs !== undefined) lines.push(`recheck in:   ${decision.recheckAfterMs} ms (limit ${decision.maxWaitMs} ms)`);
+  if (decision.recheckAfterMs !== undefined)
+    lines.push(`recheck in:   ${decision.recheckAfterMs} ms (limit ${decision.maxWaitMs} ms)`);
   if (decision.transferTarget !== undefined) lines.push(`transfer to:  ${decision.transferTarget}`);
-  if (decision.retry !== undefined) lines.push(`retry:        ${decision.retry ? `yes${decision.retryAfterMs === undefined ? "" : `, after ${decision.retryAfterMs} ms`}` : "no"}`);
+  if (decision.retry !== undefined)
+    lines.push(
+      `retry:        ${decision.retry ? `yes${decision.retryAfterMs === undefined ? "" : `, after ${decision.retryAfterMs} ms`}` : "no"}`,
+    );
   for (const issue of decision.issues) lines.push(`issue:        ${issue}`);
   return lines.join("\n");
 }
 
 function table(argv: string[], read: Reader): string {
-  const { values, positionals } = parse(argv, { policy: { type: "string" }, markdown: { type: "boolean" }, json: { type: "boolean" } });
+  const { values, positionals } = parse(argv, {
+    policy: { type: "string" },
+    markdown: { type: "boolean" },
+    json: { type: "boolean" },
+  });
   if (values.help) return HELP.table;
   if (positionals.length > 0) throw usage(`table takes no input, got "${positionals[0]}"`);
   const rows = decisionRows(loadPolicy(read, values.policy));
   if (values.json) {
     return JSON.stringify(
-      rows.map(({ scenario, decision }) => ({ scenario: scenario.id, title: scenario.title, events: scenario.events, ...decision })),
+      rows.map(({ scenario, decision }) => ({
+        scenario: scenario.id,
+        title: scenario.title,
+        events: scenario.events,
+        ...decision,
+      })),
       null,
       2,
     );
@@ -204,7 +225,8 @@ function describeSummary(summary: CallSummary): string {
     `status:        ${summary.status}${summary.failureCause === undefined ? "" : ` (${summary.failureCause})`}`,
   ];
   if (summary.endedBy !== undefined) lines.push(`ended by:      ${summary.endedBy}`);
-  if (summary.reasonCode !== undefined) lines.push(`reason:        ${summary.reasonCode}${summary.reason === undefined ? "" : ` / ${summary.reason}`}`);
+  if (summary.reasonCode !== undefined)
+    lines.push(`reason:        ${summary.reasonCode}${summary.reason === undefined ? "" : ` / ${summary.reason}`}`);
   lines.push(`amd:           ${outcomeLabel(amd)}${amd.evidence.length > 0 ? ` from ${amd.evidence.join(", ")}` : ""}`);
   lines.push(`machine flag:  ${summary.machineDetected ? "yes (machineDetected)" : "no"}`);
   if (summary.ringDurationMs !== undefined) lines.push(`ringing:       ${summary.ringDurationMs} ms`);
@@ -224,7 +246,10 @@ function summarize(argv: string[], read: Reader): string {
   }
   const notifications = readNotifications(read, onePositional(positionals, "summarize"));
   // Stryker disable next-line ConditionalExpression,ObjectLiteral: { machineDetection: undefined } reads the same as {}.
-  const summary = summarizeCall(notifications, mode === undefined ? {} : { machineDetection: mode as (typeof MODES)[number] });
+  const summary = summarizeCall(
+    notifications,
+    mode === undefined ? {} : { machineDetection: mode as (typeof MODES)[number] },
+  );
   return values.json ? JSON.stringify(summary, null, 2) : describeSummary(summary);
 }
 
@@ -240,13 +265,20 @@ function checkPolicy(argv: string[], read: Reader): { text: string; exitCode: 0 
   } catch (error) {
     // parsePolicy throws nothing but PolicyError.
     const { problems } = error as PolicyError;
-    if (values.json) return { text: JSON.stringify({ ok: false, errors: problems, warnings: [] }, null, 2), exitCode: 1 };
+    if (values.json)
+      return { text: JSON.stringify({ ok: false, errors: problems, warnings: [] }, null, 2), exitCode: 1 };
     return { text: problems.map((problem) => `error: ${problem}`).join("\n"), exitCode: 1 };
   }
   const warnings = lintPolicy(policy);
   if (values.json) return { text: JSON.stringify({ ok: true, errors: [], warnings }, null, 2), exitCode: 0 };
   const lines = warnings.map((warning) => `warning: ${warning.path}: ${warning.message}`);
-  return { text: [...lines, `ok: ${file} is a valid policy${warnings.length > 0 ? ` (${warnings.length} warnings)` : ""}`].join("\n"), exitCode: 0 };
+  return {
+    text: [
+      ...lines,
+      `ok: ${file} is a valid policy${warnings.length > 0 ? ` (${warnings.length} warnings)` : ""}`,
+    ].join("\n"),
+    exitCode: 0,
+  };
 }
 
 /** Runs the command line; returns the exit code. Never throws. */
@@ -294,4 +326,3 @@ export function run(argv: string[], io: CliIo): number {
     return error.exitCode;
   }
 }
-

@@ -1,15 +1,15 @@
-import { type Mutable, UNREADABLE, describeError, isArraySafe, put, readProp } from "../internal/safe.js";
+import { describeError, isArraySafe, type Mutable, put, readProp, UNREADABLE } from "../internal/safe.js";
 import type { AmdOutcome, MachinePhase } from "../outcome/classify-amd.js";
 import { classifyAmd } from "../outcome/classify-amd.js";
 import {
-  type FinalRule,
-  type Policy,
-  type PolicySituation,
-  type RouteAction,
-  PolicyError,
   defaultPolicy,
+  type FinalRule,
   isCheckedPolicy,
+  type Policy,
+  type PolicyError,
+  type PolicySituation,
   parsePolicy,
+  type RouteAction,
   ruleFor,
 } from "../policy/policy.js";
 import { numericText } from "../reading/leaves.js";
@@ -139,7 +139,11 @@ function checkedOutcome(outcome: unknown, issues: string[]): AmdOutcome {
   const kind = readProp(outcome, "kind");
   const phase = readProp(outcome, "phase");
   const evidence = readProp(outcome, "evidence");
-  if (typeof kind === "string" && KINDS.has(kind) && (kind !== "machine" || (typeof phase === "string" && PHASES.has(phase)))) {
+  if (
+    typeof kind === "string" &&
+    KINDS.has(kind) &&
+    (kind !== "machine" || (typeof phase === "string" && PHASES.has(phase)))
+  ) {
     if (isArraySafe(evidence)) return outcome as AmdOutcome;
     return { ...(outcome as AmdOutcome), evidence: [] };
   }
@@ -165,11 +169,18 @@ function waitedOf(options: unknown, issues: string[]): number {
   if (raw === undefined || raw === null) return 0;
   const waited = numericText(raw);
   if (typeof waited === "number" && waited >= 0 && waited !== Infinity) return waited;
-  issues.push(`options.waitedMs: ${raw === UNREADABLE ? "could not be read" : "expected a non-negative number"}; 0 was used`);
+  issues.push(
+    `options.waitedMs: ${raw === UNREADABLE ? "could not be read" : "expected a non-negative number"}; 0 was used`,
+  );
   return 0;
 }
 
-type Details = { readonly [A in FinalRule["action"]]: (rule: Extract<FinalRule, { action: A }>, decision: Mutable<RouteDecision>) => void };
+type Details = {
+  readonly [A in FinalRule["action"]]: (
+    rule: Extract<FinalRule, { action: A }>,
+    decision: Mutable<RouteDecision>,
+  ) => void;
+};
 
 /** What each final action adds to a decision. */
 const DETAILS: Details = {
@@ -229,7 +240,8 @@ export function decideRoute(outcome: AmdOutcome, policy?: unknown, options?: Rou
     // come from tables mapped over every action (DETAILS, RULE_TEXT), so a new action
     // or rule type fails to compile until it is handled there.
     const rule = ruleFor(chosen, situation);
-    if (rule.action !== "wait") return withDetails(rule, decision(rule.action, REASON_OF[situation], `${said}; ${describeRule(rule)}.`));
+    if (rule.action !== "wait")
+      return withDetails(rule, decision(rule.action, REASON_OF[situation], `${said}; ${describeRule(rule)}.`));
     if (waitedMs < rule.maxWaitMs) {
       const waiting = decision("wait", REASON_OF[situation], `${said}; ${describeRule(rule)}.`);
       waiting.recheckAfterMs = rule.recheckAfterMs;

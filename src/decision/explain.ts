@@ -1,5 +1,5 @@
-import type { AmdOutcome } from "../outcome/classify-amd.js";
 import { clip } from "../internal/safe.js";
+import type { AmdOutcome } from "../outcome/classify-amd.js";
 import type { PolicyRule, PolicySituation, RouteAction } from "../policy/policy.js";
 
 const MINUTE = 60_000;
@@ -47,12 +47,15 @@ type RuleText = { readonly [A in RouteAction]: (rule: Extract<PolicyRule, { acti
 /** What to do, as the end of a sentence; one entry per action. */
 const RULE_TEXT: RuleText = {
   continue: () => "let the bot talk",
-  transfer: ({ target }) => (target === undefined ? "transfer the call to an agent" : `transfer the call to ${clip(target, 60)}`),
+  transfer: ({ target }) =>
+    target === undefined ? "transfer the call to an agent" : `transfer the call to ${clip(target, 60)}`,
   "leave-voicemail": () => "leave the voicemail message now",
   wait: ({ recheckAfterMs }) => `check again in ${formatMs(recheckAfterMs)}`,
   "hang-up": ({ retry, retryAfterMs }) => {
     if (!retry) return "hang up";
-    return retryAfterMs === undefined ? "hang up and call again later" : `hang up and call again in ${formatMs(retryAfterMs)}`;
+    return retryAfterMs === undefined
+      ? "hang up and call again later"
+      : `hang up and call again in ${formatMs(retryAfterMs)}`;
   },
 };
 

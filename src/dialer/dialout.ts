@@ -13,7 +13,11 @@ const ms = (max: number) =>
     .min(0, { error: "must be at least 0" })
     .max(max, { error: `must be at most ${max}` });
 
-const text = (what = "text") => z.string({ error: `expected ${what}` }).trim().min(1, { error: "must not be empty" });
+const text = (what = "text") =>
+  z
+    .string({ error: `expected ${what}` })
+    .trim()
+    .min(1, { error: "must not be empty" });
 
 const TEL = /^tel:\+?\d{3,20}$/;
 const SIP = /^sip:[^@\s:;]+@[A-Za-z0-9.-]+(?::\d{1,5})?$/;
@@ -78,7 +82,9 @@ export const callControlParameterSchema = z.strictObject({
   deepgramEndpointing: ms(MAX_TIMER_MS).optional(),
 });
 
-const machineDetectionSchema = z.literal(["disconnect", "detect", "disabled"], { error: "expected one of disconnect, detect, disabled" });
+const machineDetectionSchema = z.literal(["disconnect", "detect", "disabled"], {
+  error: "expected one of disconnect, detect, disabled",
+});
 
 const amdEventName = z.string({ error: "expected an AMD event name" }).transform((value, ctx) => {
   const name = toAmdEventName(value);
@@ -101,51 +107,54 @@ const amdEventName = z.string({ error: "expected an AMD event name" }).transform
  * dialoutInputSchema.safeParse({ host: "http://insecure" }).success; // false
  * ```
  */
-export const dialoutInputSchema = z.strictObject({
-  /** The platform's address, for example `https://platform.kore.ai`. */
-  host: absoluteUrl(["https:"], "an absolute https URL"),
-  /** The JWT sent in the `auth` header; never echoed in errors. */
-  jwt: text("a JWT"),
-  /** The bot (stream) id; `bot` in the docs' sample. */
-  botId: text("a bot id").optional(),
-  /** The documented sample's spelling of `botId`. */
-  bot: text("a bot id").optional(),
-  /** Whom to call: `tel:+<digits>` or `sip:user@host[:port]`. */
-  target: z.string({ error: "expected a tel: or sip: URI" }).regex(new RegExp(`${TEL.source}|${SIP.source}`), {
-    error: "expected tel: with digits (an optional +) or sip:user@host[:port]",
-  }),
-  /** The caller id (user part). */
-  caller: text(),
-  /** Where Voice Gateway posts call notifications. */
-  notifyUrl: absoluteUrl(["http:", "https:"], "an absolute http(s) URL").optional(),
-  /** The docs' spelling of `notifyUrl`. */
-  notifyurl: absoluteUrl(["http:", "https:"], "an absolute http(s) URL").optional(),
-  /** Extra headers sent with each notification. */
-  notifyHeaders: z.record(z.string(), z.string({ error: "expected text" })).optional(),
-  /** How long to let the call ring, in ms. */
-  timeoutInMs: ms(MAX_RING_MS).optional(),
-  /** The carrier trunk; the account's default when absent. */
-  trunk: text().optional(),
-  /** Data for the bot, passed through as given. */
-  metadata: z.record(z.string(), z.unknown()).optional(),
-  /** The AMD timers. */
-  timers: dialoutTimersSchema.optional(),
-  /** `disconnect`, `detect` or `disabled`. */
-  machineDetection: machineDetectionSchema.optional(),
-  /** The docs' spelling of `machineDetection`. */
-  machinedetection: machineDetectionSchema.optional(),
-  /** Words in a greeting from which it counts as a machine's (engine default 9). */
-  thresholdWordCount: z
-    .number({ error: "expected a whole number" })
-    .int({ error: "expected a whole number" })
-    .min(1, { error: "must be at least 1" })
-    .max(100, { error: "must be at most 100" })
-    .optional(),
-  /** AMD events to be notified of; `[]` opts out. */
-  amdEventsSubscription: z.array(amdEventName, { error: "expected a list of AMD event names" }).optional(),
-  /** STT settings for this call. */
-  callControlParameter: callControlParameterSchema.optional(),
-}, { error: "expected an object" });
+export const dialoutInputSchema = z.strictObject(
+  {
+    /** The platform's address, for example `https://platform.kore.ai`. */
+    host: absoluteUrl(["https:"], "an absolute https URL"),
+    /** The JWT sent in the `auth` header; never echoed in errors. */
+    jwt: text("a JWT"),
+    /** The bot (stream) id; `bot` in the docs' sample. */
+    botId: text("a bot id").optional(),
+    /** The documented sample's spelling of `botId`. */
+    bot: text("a bot id").optional(),
+    /** Whom to call: `tel:+<digits>` or `sip:user@host[:port]`. */
+    target: z.string({ error: "expected a tel: or sip: URI" }).regex(new RegExp(`${TEL.source}|${SIP.source}`), {
+      error: "expected tel: with digits (an optional +) or sip:user@host[:port]",
+    }),
+    /** The caller id (user part). */
+    caller: text(),
+    /** Where Voice Gateway posts call notifications. */
+    notifyUrl: absoluteUrl(["http:", "https:"], "an absolute http(s) URL").optional(),
+    /** The docs' spelling of `notifyUrl`. */
+    notifyurl: absoluteUrl(["http:", "https:"], "an absolute http(s) URL").optional(),
+    /** Extra headers sent with each notification. */
+    notifyHeaders: z.record(z.string(), z.string({ error: "expected text" })).optional(),
+    /** How long to let the call ring, in ms. */
+    timeoutInMs: ms(MAX_RING_MS).optional(),
+    /** The carrier trunk; the account's default when absent. */
+    trunk: text().optional(),
+    /** Data for the bot, passed through as given. */
+    metadata: z.record(z.string(), z.unknown()).optional(),
+    /** The AMD timers. */
+    timers: dialoutTimersSchema.optional(),
+    /** `disconnect`, `detect` or `disabled`. */
+    machineDetection: machineDetectionSchema.optional(),
+    /** The docs' spelling of `machineDetection`. */
+    machinedetection: machineDetectionSchema.optional(),
+    /** Words in a greeting from which it counts as a machine's (engine default 9). */
+    thresholdWordCount: z
+      .number({ error: "expected a whole number" })
+      .int({ error: "expected a whole number" })
+      .min(1, { error: "must be at least 1" })
+      .max(100, { error: "must be at most 100" })
+      .optional(),
+    /** AMD events to be notified of; `[]` opts out. */
+    amdEventsSubscription: z.array(amdEventName, { error: "expected a list of AMD event names" }).optional(),
+    /** STT settings for this call. */
+    callControlParameter: callControlParameterSchema.optional(),
+  },
+  { error: "expected an object" },
+);
 
 /**
  * The dial-out input as written by a caller.

@@ -7,32 +7,37 @@
  * @module amd-flow/dialer
  */
 export {
+  buildDialoutRequest,
+  callControlParameterSchema,
   type DialoutBody,
   type DialoutInput,
   type DialoutRequest,
   DialoutRequestError,
-  buildDialoutRequest,
-  callControlParameterSchema,
   dialoutInputSchema,
   dialoutTimersSchema,
 } from "./dialout.js";
-export { type CallNotification, type CallStatus, type ParsedNotification, parseCallNotification } from "./notification.js";
+export {
+  type CallNotification,
+  type CallStatus,
+  type ParsedNotification,
+  parseCallNotification,
+} from "./notification.js";
+export {
+  DEFAULT_TOLERANCE_SECONDS,
+  type SignatureCheck,
+  signNotifyPayload,
+  type VerifyOptions,
+  verifyNotifySignature,
+} from "./signature.js";
 export {
   ABANDONMENT_LIMIT,
   type CallSummary,
   type CampaignFigures,
   type EndedBy,
   type FailureCause,
+  failureCauseOf,
   MAX_NOTIFICATIONS,
   type SummarizeOptions,
-  failureCauseOf,
   summarizeCall,
   summarizeCalls,
 } from "./summarize.js";
-export {
-  DEFAULT_TOLERANCE_SECONDS,
-  type SignatureCheck,
-  type VerifyOptions,
-  signNotifyPayload,
-  verifyNotifySignature,
-} from "./signature.js";

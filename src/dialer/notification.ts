@@ -47,42 +47,47 @@ const amount = z.union(
   ],
   { error: NOT_AMOUNT },
 );
-const time = z.string({ error: "expected a time" }).refine((value) => !Number.isNaN(Date.parse(value)), { error: "expected a time" });
+const time = z
+  .string({ error: "expected a time" })
+  .refine((value) => !Number.isNaN(Date.parse(value)), { error: "expected a time" });
 
-const notificationSchema = z
-  .looseObject({
-    conversationId: z.string({ error: "expected text" }).min(1, { error: "expected text" }),
-    status: z.string({ error: "expected a status" }).transform((value, ctx) => {
-      const status = STATUSES[value.trim().toLowerCase()];
-      if (status === undefined) {
-        ctx.issues.push({ code: "custom", message: "expected Answered, Call-In-Progress, completed or Failed", input: value });
+const notificationSchema = z.looseObject({
+  conversationId: z.string({ error: "expected text" }).min(1, { error: "expected text" }),
+  status: z.string({ error: "expected a status" }).transform((value, ctx) => {
+    const status = STATUSES[value.trim().toLowerCase()];
+    if (status === undefined) {
+      ctx.issues.push({
+        code: "custom",
+        message: "expected Answered, Call-In-Progress, completed or Failed",
+        input: value,
+      });
+      return z.NEVER;
+    }
+    return status;
+  }),
+  reason: z.string({ error: "expected text" }).optional(),
+  reasonCode: z
+    .string({ error: "expected text" })
+    .transform((value) => REASON_CODE_BY_FOLD.get(value.trim().toLowerCase()) ?? value.trim())
+    .optional(),
+  callConnectTime: time.optional(),
+  callDisconnectTime: time.optional(),
+  ringDurationInMS: amount.optional(),
+  connectDurationInMS: amount.optional(),
+  callDuration: amount.optional(),
+  machineDetection: z
+    .string({ error: "expected an AMD event name" })
+    .transform((value, ctx) => {
+      const name = toAmdEventName(value);
+      if (name === undefined) {
+        ctx.issues.push({ code: "custom", message: "expected an AMD event name", input: value });
         return z.NEVER;
       }
-      return status;
-    }),
-    reason: z.string({ error: "expected text" }).optional(),
-    reasonCode: z
-      .string({ error: "expected text" })
-      .transform((value) => REASON_CODE_BY_FOLD.get(value.trim().toLowerCase()) ?? value.trim())
-      .optional(),
-    callConnectTime: time.optional(),
-    callDisconnectTime: time.optional(),
-    ringDurationInMS: amount.optional(),
-    connectDurationInMS: amount.optional(),
-    callDuration: amount.optional(),
-    machineDetection: z
-      .string({ error: "expected an AMD event name" })
-      .transform((value, ctx) => {
-        const name = toAmdEventName(value);
-        if (name === undefined) {
-          ctx.issues.push({ code: "custom", message: "expected an AMD event name", input: value });
-          return z.NEVER;
-        }
-        return name;
-      })
-      .optional(),
-    sessionId: z.string({ error: "expected text" }).optional(),
-  });
+      return name;
+    })
+    .optional(),
+  sessionId: z.string({ error: "expected text" }).optional(),
+});
 
 /**
  * One notify-webhook body, checked and normalised: the status in one spelling, the
@@ -185,10 +190,16 @@ const MAX_BODY_TEXT = 4 * 1024 * 1024;
  */
 export function parseCallNotification(body: unknown): ParsedNotification {
   try {
-    const text = typeof body === "string" ? body : body instanceof Uint8Array ? Buffer.from(body).toString("utf8") : undefined;
+    const text =
+      typeof body === "string" ? body : body instanceof Uint8Array ? Buffer.from(body).toString("utf8") : undefined;
     const value = text === undefined ? body : parseJsonText(text, MAX_BODY_TEXT);
     if (!isRecord(value)) {
-      return { ok: false, issues: [text === undefined ? "(body): expected an object" : "(body): expected a JSON object (of at most 4 MB)"] };
+      return {
+        ok: false,
+        issues: [
+          text === undefined ? "(body): expected an object" : "(body): expected a JSON object (of at most 4 MB)",
+        ],
+      };
     }
     const result = notificationSchema.safeParse(canonicalFields(value));
     if (!result.success) return { ok: false, issues: describeIssues(result.error.issues, "(body)") };

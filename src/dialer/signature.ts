@@ -129,9 +129,14 @@ export function verifyNotifySignature(
       }
     }
     if (!genuine) return { ok: false, reason: "mismatch" };
-    const tolerance = typeof options.toleranceSeconds === "number" && options.toleranceSeconds >= 0 ? options.toleranceSeconds : DEFAULT_TOLERANCE_SECONDS;
-    const nowMs = options.now instanceof Date ? options.now.getTime() : typeof options.now === "number" ? options.now : Date.now();
-    if (!Number.isFinite(nowMs) || Math.abs(nowMs / 1000 - Number(parsed.t)) > tolerance) return { ok: false, reason: "stale" };
+    const tolerance =
+      typeof options.toleranceSeconds === "number" && options.toleranceSeconds >= 0
+        ? options.toleranceSeconds
+        : DEFAULT_TOLERANCE_SECONDS;
+    const nowMs =
+      options.now instanceof Date ? options.now.getTime() : typeof options.now === "number" ? options.now : Date.now();
+    if (!Number.isFinite(nowMs) || Math.abs(nowMs / 1000 - Number(parsed.t)) > tolerance)
+      return { ok: false, reason: "stale" };
     return { ok: true };
   } catch {
     return { ok: false, reason: "malformed" };
@@ -153,7 +158,11 @@ export function verifyNotifySignature(
  * signNotifyPayload("{}", "secret", 1750947610).startsWith("t=1750947610,v1="); // true
  * ```
  */
-export function signNotifyPayload(rawBody: string | Uint8Array, secret: string, timestamp: number = Math.floor(Date.now() / 1000)): string {
+export function signNotifyPayload(
+  rawBody: string | Uint8Array,
+  secret: string,
+  timestamp: number = Math.floor(Date.now() / 1000),
+): string {
   const body = toBuffer(rawBody);
   if (body === undefined) throw new TypeError("signNotifyPayload: the body must be text or bytes");
   const t = String(Math.floor(timestamp));

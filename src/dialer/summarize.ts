@@ -1,6 +1,6 @@
 import countBy from "lodash-es/countBy.js";
 import mapValues from "lodash-es/mapValues.js";
-import { type Mutable, UNREADABLE, boundedLength, isArraySafe, put, readProp } from "../internal/safe.js";
+import { boundedLength, isArraySafe, type Mutable, put, readProp, UNREADABLE } from "../internal/safe.js";
 import { type AmdOutcome, classifyAmd } from "../outcome/classify-amd.js";
 import type { AmdEvent } from "../reading/read-amd.js";
 import { type CallNotification, type CallStatus, parseCallNotification } from "./notification.js";
@@ -178,7 +178,8 @@ function extreme(values: ReadonlyArray<string | undefined>, pick: "min" | "max")
     if (text === undefined) continue;
     const ms = Date.parse(text);
     // Stryker disable next-line EqualityOperator: equal text is the same value, so < and <= agree on the tie-break.
-    if (best === undefined || (pick === "min" ? ms < best.ms : ms > best.ms) || (ms === best.ms && text < best.text)) best = { text, ms };
+    if (best === undefined || (pick === "min" ? ms < best.ms : ms > best.ms) || (ms === best.ms && text < best.text))
+      best = { text, ms };
   }
   return best?.text;
 }
@@ -204,7 +205,8 @@ function readNotifications(notifications: unknown, issues: string[]): CallNotifi
     issues.push("notifications: could not read its length");
     return [];
   }
-  if (bounds.total > bounds.length) issues.push(`notifications: ${bounds.total} given; read the first ${bounds.length}`);
+  if (bounds.total > bounds.length)
+    issues.push(`notifications: ${bounds.total} given; read the first ${bounds.length}`);
   const seen = new Set<string>();
   const valid: CallNotification[] = [];
   for (let index = 0; index < bounds.length; index++) {
@@ -279,7 +281,8 @@ export function summarizeCall(notifications: unknown, options: SummarizeOptions 
 
   const events: AmdEvent[] = [];
   for (const notification of mine) {
-    if (notification.machineDetection !== undefined) events.push({ name: notification.machineDetection, source: "amdEvents" });
+    if (notification.machineDetection !== undefined)
+      events.push({ name: notification.machineDetection, source: "amdEvents" });
   }
   const amd = classifyAmd({ events, unknownEvents: [], issues: [] });
   const machineDetected =
@@ -302,9 +305,27 @@ export function summarizeCall(notifications: unknown, options: SummarizeOptions 
   put(summary, "ringDurationMs", largest(mine.map((notification) => notification.ringDurationInMS)));
   put(summary, "connectDurationMs", largest(mine.map((notification) => notification.connectDurationInMS)));
   put(summary, "callDurationSeconds", largest(mine.map((notification) => notification.callDuration)));
-  put(summary, "callConnectTime", extreme(mine.map((notification) => notification.callConnectTime), "min"));
-  put(summary, "callDisconnectTime", extreme(mine.map((notification) => notification.callDisconnectTime), "max"));
-  put(summary, "sessionId", [...new Set(mine.map((notification) => notification.sessionId).filter((id) => id !== undefined))].sort()[0]);
+  put(
+    summary,
+    "callConnectTime",
+    extreme(
+      mine.map((notification) => notification.callConnectTime),
+      "min",
+    ),
+  );
+  put(
+    summary,
+    "callDisconnectTime",
+    extreme(
+      mine.map((notification) => notification.callDisconnectTime),
+      "max",
+    ),
+  );
+  put(
+    summary,
+    "sessionId",
+    [...new Set(mine.map((notification) => notification.sessionId).filter((id) => id !== undefined))].sort()[0],
+  );
   return summary;
 }
 
@@ -357,9 +378,11 @@ export interface CampaignFigures {
  */
 export const ABANDONMENT_LIMIT = 0.03;
 
-const outcomeKey = (outcome: AmdOutcome): string => (outcome.kind === "machine" ? `machine/${outcome.phase}` : outcome.kind);
+const outcomeKey = (outcome: AmdOutcome): string =>
+  outcome.kind === "machine" ? `machine/${outcome.phase}` : outcome.kind;
 // Every count comes from the same list as its total, so a total is never 0 when there is a count.
-const rates = (counts: Record<string, number>, total: number): Record<string, number> => mapValues(counts, (count) => count / total);
+const rates = (counts: Record<string, number>, total: number): Record<string, number> =>
+  mapValues(counts, (count) => count / total);
 
 /**
  * Campaign figures from call summaries: counts and rates per status, failure cause and
@@ -381,7 +404,9 @@ export function summarizeCalls(summaries: readonly CallSummary[]): CampaignFigur
   const byStatus = countBy(summaries, (summary) => summary.status);
   const byFailureCause = countBy(failed, (summary) => summary.failureCause ?? "other");
   const byOutcome = countBy(summaries, (summary) => outcomeKey(summary.amd));
-  const live = summaries.filter((summary) => summary.status !== "failed" && summary.status !== "unknown" && summary.amd.kind !== "machine");
+  const live = summaries.filter(
+    (summary) => summary.status !== "failed" && summary.status !== "unknown" && summary.amd.kind !== "machine",
+  );
   // A live answer has no machine evidence, so machineDetected cannot mark it; Voice Gateway cutting it off can.
   const routedAway = live.filter((summary) => summary.endedBy === "voice-gateway").length;
   const abandonmentRate = live.length === 0 ? 0 : routedAway / live.length;

@@ -1,6 +1,6 @@
 import { match } from "ts-pattern";
 import { AMD_EVENTS, type AmdEventName, toAmdEventName } from "../events.js";
-import { type Mutable, isArraySafe, isObjectLike, put, readProp } from "../internal/safe.js";
+import { isArraySafe, isObjectLike, type Mutable, put, readProp } from "../internal/safe.js";
 import type { AmdEvent, AmdReading } from "../reading/read-amd.js";
 
 /**
@@ -157,7 +157,9 @@ export type AmdOutcome =
   | NotRunOutcome;
 
 // One bit per event; AMD_EVENTS has eight, so a byte describes any set of them.
-const BIT = Object.fromEntries(AMD_EVENTS.map((name, index) => [name, 1 << index])) as Readonly<Record<AmdEventName, number>>;
+const BIT = Object.fromEntries(AMD_EVENTS.map((name, index) => [name, 1 << index])) as Readonly<
+  Record<AmdEventName, number>
+>;
 
 /**
  * The strongest evidence first: the verdict is the first row whose events are all
@@ -178,7 +180,9 @@ const VERDICTS = [
 
 type Verdict = (typeof VERDICTS)[number][0] | "unknown-only" | "nothing";
 
-const VERDICT_MASKS = VERDICTS.map(([verdict, names]) => [verdict, names.reduce((mask, name) => mask | BIT[name], 0)] as const);
+const VERDICT_MASKS = VERDICTS.map(
+  ([verdict, names]) => [verdict, names.reduce((mask, name) => mask | BIT[name], 0)] as const,
+);
 
 function verdictOf(mask: number, hasUnknown: boolean): Verdict {
   for (const [verdict, required] of VERDICT_MASKS) if ((mask & required) === required) return verdict;
@@ -222,7 +226,9 @@ function gather(events: readonly unknown[]): Details {
   const details: Details = { mask: 0 };
   for (const entry of events) {
     // Readings made by hand (from JavaScript) may hold bare names or holes; read them as readAmd would.
-    const event = (typeof entry === "string" ? { name: toAmdEventName(entry) } : isObjectLike(entry) ? entry : {}) as AmdEvent;
+    const event = (
+      typeof entry === "string" ? { name: toAmdEventName(entry) } : isObjectLike(entry) ? entry : {}
+    ) as AmdEvent;
     const bit = BIT[event.name] ?? 0;
     details.mask |= bit;
     details.language = betterText(details.language, event.language);
@@ -241,7 +247,12 @@ function gather(events: readonly unknown[]): Details {
   return details;
 }
 
-function machineOutcome(phase: MachinePhase, reading: AmdReading, details: Details, evidence: AmdEventName[]): MachineOutcome {
+function machineOutcome(
+  phase: MachinePhase,
+  reading: AmdReading,
+  details: Details,
+  evidence: AmdEventName[],
+): MachineOutcome {
   const outcome: Mutable<MachineOutcome> = { kind: "machine", phase, evidence };
   put(outcome, "reason", reading.reason ?? details.machineReason);
   put(outcome, "greeting", reading.greeting ?? details.machineGreeting);

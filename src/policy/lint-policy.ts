@@ -1,4 +1,4 @@
-import { type Policy, type PolicySituation, POLICY_SITUATIONS, ruleFor } from "./policy.js";
+import { POLICY_SITUATIONS, type Policy, type PolicySituation, ruleFor } from "./policy.js";
 
 /**
  * A choice in a policy that is allowed but risky, with its path in the policy.
@@ -64,7 +64,8 @@ export function lintPolicy(policy: Policy): PolicyWarning[] {
     if (situation === "machine.greeting" && rule.action === "leave-voicemail") {
       warnings.push({
         path: situation,
-        message: "leaves the message while the greeting still plays, so the recording misses its start; wait for the greeting to end",
+        message:
+          "leaves the message while the greeting still plays, so the recording misses its start; wait for the greeting to end",
       });
     }
   }

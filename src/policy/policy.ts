@@ -1,4 +1,4 @@
-import { UNREADABLE, clip, describeError, isObjectLike, isRecord, parseJsonText, readProp } from "../internal/safe.js";
+import { clip, describeError, isObjectLike, isRecord, parseJsonText, readProp, UNREADABLE } from "../internal/safe.js";
 
 /**
  * The five moves a bot script node can make on an outbound call.
@@ -449,7 +449,13 @@ function milliseconds(value: unknown, min: number, max: number, path: string, pr
   return number;
 }
 
-function parseRule(input: unknown, path: string, fallback: PolicyRule, problems: Problems, finalOnly = false): PolicyRule {
+function parseRule(
+  input: unknown,
+  path: string,
+  fallback: PolicyRule,
+  problems: Problems,
+  finalOnly = false,
+): PolicyRule {
   const actions: readonly string[] = finalOnly ? FINAL_ACTIONS : ROUTE_ACTIONS;
   const rule = typeof input === "string" ? { action: input } : input;
   if (!isRecord(rule)) {
@@ -467,7 +473,13 @@ function parseRule(input: unknown, path: string, fallback: PolicyRule, problems:
   return buildRule(known, rule, path, fallback, problems);
 }
 
-function buildRule(action: RouteAction, rule: object, path: string, fallback: PolicyRule, problems: Problems): PolicyRule {
+function buildRule(
+  action: RouteAction,
+  rule: object,
+  path: string,
+  fallback: PolicyRule,
+  problems: Problems,
+): PolicyRule {
   const get = (key: string): unknown => field(rule, key, path, problems);
   switch (action) {
     case "continue":
@@ -486,8 +498,11 @@ function buildRule(action: RouteAction, rule: object, path: string, fallback: Po
       const retry = get("retry");
       const after = get("retryAfterMs");
       const retryAfterMs =
-        after === undefined ? undefined : milliseconds(after, 0, 30 * 24 * 3600 * SECOND, join(path, "retryAfterMs"), problems);
-      if (retry !== undefined && typeof retry !== "boolean") problems.push(`${join(path, "retry")}: expected true or false`);
+        after === undefined
+          ? undefined
+          : milliseconds(after, 0, 30 * 24 * 3600 * SECOND, join(path, "retryAfterMs"), problems);
+      if (retry !== undefined && typeof retry !== "boolean")
+        problems.push(`${join(path, "retry")}: expected true or false`);
       if (retry === false && retryAfterMs !== undefined) {
         problems.push(`${join(path, "retryAfterMs")}: given, but retry is false`);
       }
@@ -509,12 +524,16 @@ function buildRule(action: RouteAction, rule: object, path: string, fallback: Po
       return {
         action,
         recheckAfterMs:
-          (recheck === undefined ? undefined : milliseconds(recheck, 1, 600 * SECOND, join(path, "recheckAfterMs"), problems)) ??
-          base.recheckAfterMs,
+          (recheck === undefined
+            ? undefined
+            : milliseconds(recheck, 1, 600 * SECOND, join(path, "recheckAfterMs"), problems)) ?? base.recheckAfterMs,
         maxWaitMs:
           (max === undefined ? undefined : milliseconds(max, 0, 3600 * SECOND, join(path, "maxWaitMs"), problems)) ??
           base.maxWaitMs,
-        then: then === undefined ? base.then : (parseRule(then, join(path, "then"), base.then, problems, true) as FinalRule),
+        then:
+          then === undefined
+            ? base.then
+            : (parseRule(then, join(path, "then"), base.then, problems, true) as FinalRule),
       };
     }
   }

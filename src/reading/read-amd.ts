@@ -1,16 +1,16 @@
 import { type AmdEventName, toAmdEventName } from "../events.js";
 import {
-  type Mutable,
-  UNREADABLE,
   boundedLength,
   clip,
   describeError,
   isArraySafe,
   isObjectLike,
   isRecord,
+  type Mutable,
   parseJsonText,
   put,
   readProp,
+  UNREADABLE,
 } from "../internal/safe.js";
 import { EVENT_FIELDS, INFO_FIELDS, type LeafKind } from "./leaves.js";
 import type { AmdEventData } from "./schemas.js";
@@ -148,7 +148,13 @@ function unknownName(raw: string, where: string, into: Collector): void {
   into.issue(`${where}: unknown AMD event "${shown}"`);
 }
 
-function readEntry(entry: unknown, source: AmdEvent["source"], index: number | undefined, where: string, into: Collector): void {
+function readEntry(
+  entry: unknown,
+  source: AmdEvent["source"],
+  index: number | undefined,
+  where: string,
+  into: Collector,
+): void {
   if (typeof entry === "string") {
     const name = toAmdEventName(entry);
     if (name !== undefined) {
@@ -191,8 +197,8 @@ function readEntry(entry: unknown, source: AmdEvent["source"], index: number | u
 function readList(list: unknown, source: AmdEvent["source"], where: string, into: Collector): void {
   if (typeof list === "string") {
     const parsed = parseJsonText(list);
-    if (parsed !== undefined) return readList(parsed, source, where, into);
-    if (list.trim() !== "") readEntry(list, source, undefined, where, into);
+    if (parsed !== undefined) readList(parsed, source, where, into);
+    else if (list.trim() !== "") readEntry(list, source, undefined, where, into);
     return;
   }
   if (!isArraySafe(list)) {
@@ -303,7 +309,11 @@ export function readAmd(context: unknown): AmdReading {
     into.issue(`context: reading stopped (${describeError(error)})`);
   }
   // Stryker restore all
-  const reading: Mutable<AmdReading> = { events: into.events, unknownEvents: into.unknownEvents, issues: into.finish() };
+  const reading: Mutable<AmdReading> = {
+    events: into.events,
+    unknownEvents: into.unknownEvents,
+    issues: into.finish(),
+  };
   put(reading, "greeting", info["amdGreeting"] as string | undefined);
   put(reading, "reason", info["amdReason"] as string | undefined);
   put(reading, "ringDurationMs", info["amdRingDurationInMs"] as number | undefined);

@@ -6,8 +6,8 @@ import vm from "node:vm";
 import { gzipSync } from "node:zlib";
 import * as acorn from "acorn";
 import { describe, expect, it } from "vitest";
-import { routeCall } from "../../src/index.js";
 import { eventFixtures, scenarioFixtures } from "../../src/fixtures/index.js";
+import { routeCall } from "../../src/index.js";
 
 const BUNDLE = new URL("../../dist/amd-flow.bot.js", import.meta.url);
 const code = readFileSync(BUNDLE, "utf8");
@@ -28,7 +28,9 @@ function load(context: unknown = undefined) {
 /** Runs `source` in the sandbox, passing values as JSON so that they live in its realm. */
 function inSandbox(sandbox: vm.Context, source: string, input: unknown): unknown {
   sandbox["input"] = JSON.stringify(input ?? null);
-  return JSON.parse(vm.runInContext(`JSON.stringify((function (input) { ${source} })(JSON.parse(input)))`, sandbox) as string);
+  return JSON.parse(
+    vm.runInContext(`JSON.stringify((function (input) { ${source} })(JSON.parse(input)))`, sandbox) as string,
+  );
 }
 
 describe("dist/amd-flow.bot.js", () => {
@@ -73,7 +75,9 @@ describe("dist/amd-flow.bot.js", () => {
         "return AmdFlow.routeCall(input.context, undefined, input.options || undefined);",
         { context: scenario.context, options: scenario.options },
       );
-      expect(fromBundle, scenario.id).toEqual(JSON.parse(JSON.stringify(routeCall(scenario.context, undefined, scenario.options))));
+      expect(fromBundle, scenario.id).toEqual(
+        JSON.parse(JSON.stringify(routeCall(scenario.context, undefined, scenario.options))),
+      );
       expect((fromBundle as { action: string }).action).toBe(scenario.expected.action);
     }
   });
@@ -82,13 +86,22 @@ describe("dist/amd-flow.bot.js", () => {
     const { sandbox } = load();
     const policy = { human: { action: "transfer", target: "sales" }, machine: "hang-up" };
     for (const fixture of Object.values(eventFixtures)) {
-      const fromBundle = inSandbox(sandbox, "return AmdFlow.routeCall(input.context, input.policy);", { context: fixture.context, policy });
+      const fromBundle = inSandbox(sandbox, "return AmdFlow.routeCall(input.context, input.policy);", {
+        context: fixture.context,
+        policy,
+      });
       expect(fromBundle).toEqual(JSON.parse(JSON.stringify(routeCall(fixture.context, policy))));
     }
   });
 
   it("reads `context` the way a script node passes it, and survives hostile values", () => {
-    const context = { session: { UserSession: { amdInfo: { amdEvents: ["amd_machine_detected", { type: "amd_tone_detected", frequency: "1000" }] } } } };
+    const context = {
+      session: {
+        UserSession: {
+          amdInfo: { amdEvents: ["amd_machine_detected", { type: "amd_tone_detected", frequency: "1000" }] },
+        },
+      },
+    };
     const { sandbox } = load(context);
     expect(vm.runInContext("AmdFlow.routeCall(context).action", sandbox)).toBe("leave-voicemail");
     const hostile = `
@@ -106,7 +119,17 @@ describe("dist/amd-flow.bot.js", () => {
 
   it("never names what needs code generation, a module system or Node", () => {
     const ast = acorn.parse(code, { ecmaVersion: 2015, sourceType: "script" });
-    const forbidden = new Set(["eval", "Function", "require", "process", "Buffer", "module", "exports", "global", "importScripts"]);
+    const forbidden = new Set([
+      "eval",
+      "Function",
+      "require",
+      "process",
+      "Buffer",
+      "module",
+      "exports",
+      "global",
+      "importScripts",
+    ]);
     const found = new Set<string>();
     (function walk(node: unknown, parentKey?: string, parent?: Record<string, unknown>): void {
       if (typeof node !== "object" || node === null) return;
@@ -116,7 +139,8 @@ describe("dist/amd-flow.bot.js", () => {
         ((parent["type"] === "MemberExpression" && parentKey === "property" && parent["computed"] === false) ||
           (parent["type"] === "Property" && parentKey === "key" && parent["computed"] === false) ||
           (parent["type"] === "MethodDefinition" && parentKey === "key"));
-      if (record["type"] === "Identifier" && !isPropertyName && forbidden.has(record["name"] as string)) found.add(record["name"] as string);
+      if (record["type"] === "Identifier" && !isPropertyName && forbidden.has(record["name"] as string))
+        found.add(record["name"] as string);
       for (const [key, child] of Object.entries(record)) {
         if (Array.isArray(child)) for (const item of child) walk(item, key, record);
         else walk(child, key, record);
@@ -129,9 +153,10 @@ describe("dist/amd-flow.bot.js", () => {
 
   it(`is at most ${SIZE_LIMIT_GZIP / 1024} KB gzipped`, () => {
     const size = gzipSync(code, { level: 9 }).length;
-    expect(size, `dist/amd-flow.bot.js is ${(size / 1024).toFixed(2)} KB gzipped, over the ${SIZE_LIMIT_GZIP / 1024} KB ceiling`).toBeLessThanOrEqual(
-      SIZE_LIMIT_GZIP,
-    );
+    expect(
+      size,
+      `dist/amd-flow.bot.js is ${(size / 1024).toFixed(2)} KB gzipped, over the ${SIZE_LIMIT_GZIP / 1024} KB ceiling`,
+    ).toBeLessThanOrEqual(SIZE_LIMIT_GZIP);
   });
 
   it("carries none of the heavy parts: no full zod, no object schemas, no lodash, no fixtures", () => {

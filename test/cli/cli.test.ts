@@ -43,14 +43,25 @@ describe("amd-flow route", () => {
 
   it("accepts a bare UserSession, a policy file and --waited", () => {
     const policy = file("policy.json", { machine: { greeting: { action: "wait", maxWaitMs: 5000, then: "hang-up" } } });
-    const result = run(["route", "--policy", policy, "--waited", "6000", "--json"], JSON.stringify({ amd: "amd_machine_detected" }));
+    const result = run(
+      ["route", "--policy", policy, "--waited", "6000", "--json"],
+      JSON.stringify({ amd: "amd_machine_detected" }),
+    );
     expect(JSON.parse(result.out)).toMatchObject({ action: "hang-up", reason: "wait-limit-reached", retry: false });
   });
 
   it("fails with one line: 1 for bad input, 2 for bad usage", () => {
-    expectOneLineError(run(["route", join(dir, "missing.json")]), 1, /^amd-flow route: context .*missing\.json: no such file$/m);
+    expectOneLineError(
+      run(["route", join(dir, "missing.json")]),
+      1,
+      /^amd-flow route: context .*missing\.json: no such file$/m,
+    );
     expectOneLineError(run(["route"], "{oops"), 1, /^amd-flow route: context \(standard input\) is not valid JSON/);
-    expectOneLineError(run(["route", "--policy", file("bad-policy.json", { human: "dance" })], "{}"), 1, /policy .*: human: expected one of/);
+    expectOneLineError(
+      run(["route", "--policy", file("bad-policy.json", { human: "dance" })], "{}"),
+      1,
+      /policy .*: human: expected one of/,
+    );
     expectOneLineError(run(["route", "--waited", "soon"], "{}"), 2, /--waited: expected milliseconds/);
     expectOneLineError(run(["route", "--nope"]), 2, /Unknown option '--nope'/);
     expectOneLineError(run(["route", "a.json", "b.json"]), 2, /route takes one input, got 2/);
@@ -71,27 +82,50 @@ describe("amd-flow table", () => {
     expect(markdown[0]).toBe("| Scenario | Events | Outcome | Action | Explanation |");
     expect(markdown).toHaveLength(scenarioFixtures.length + 2);
     const policy = file("hang-up.json", { machine: "hang-up" });
-    const rows = JSON.parse(run(["table", "--json", "--policy", policy]).out) as Array<{ scenario: string; action: string }>;
+    const rows = JSON.parse(run(["table", "--json", "--policy", policy]).out) as Array<{
+      scenario: string;
+      action: string;
+    }>;
     expect(rows.find((row) => row.scenario === "voicemail-beep")?.action).toBe("hang-up");
   });
 });
 
 describe("amd-flow summarize", () => {
-  const call = notificationFixtures.filter((fixture) => fixture.body["conversationId"] === "433a9a58-44eb-4c56-bb3e-ab2415f0xxxx");
+  const call = notificationFixtures.filter(
+    (fixture) => fixture.body["conversationId"] === "433a9a58-44eb-4c56-bb3e-ab2415f0xxxx",
+  );
 
   it("reads a JSON array or JSON lines, the same either way", () => {
-    const array = run(["summarize", file("call.json", call.map((fixture) => fixture.body)), "--json", "--machine-detection", "disconnect"]);
-    const lines = run(["summarize", "-", "--json", "--machine-detection", "disconnect"], call.map((fixture) => JSON.stringify(fixture.body)).join("\n"));
+    const array = run([
+      "summarize",
+      file(
+        "call.json",
+        call.map((fixture) => fixture.body),
+      ),
+      "--json",
+      "--machine-detection",
+      "disconnect",
+    ]);
+    const lines = run(
+      ["summarize", "-", "--json", "--machine-detection", "disconnect"],
+      call.map((fixture) => JSON.stringify(fixture.body)).join("\n"),
+    );
     expect(array.code).toBe(0);
     expect(JSON.parse(array.out)).toEqual(JSON.parse(lines.out));
     expect(JSON.parse(array.out)).toMatchObject({ status: "completed", endedBy: "bot", machineDetected: true });
-    expect(run(["summarize"], call.map((fixture) => JSON.stringify(fixture.body)).join("\n")).out).toContain("status:        completed");
+    expect(run(["summarize"], call.map((fixture) => JSON.stringify(fixture.body)).join("\n")).out).toContain(
+      "status:        completed",
+    );
   });
 
   it("fails with one line on bad input and bad usage", () => {
     expectOneLineError(run(["summarize"], ""), 1, /notifications \(standard input\): empty/);
     expectOneLineError(run(["summarize"], '{"a":1}\n{oops'), 1, /line 2: not valid JSON/);
-    expectOneLineError(run(["summarize", "--machine-detection", "always"], "[]"), 2, /--machine-detection: expected one of/);
+    expectOneLineError(
+      run(["summarize", "--machine-detection", "always"], "[]"),
+      2,
+      /--machine-detection: expected one of/,
+    );
   });
 });
 

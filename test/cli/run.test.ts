@@ -28,20 +28,42 @@ describe("run: route", () => {
   it("gives the library's decision for every scenario, as JSON", () => {
     for (const scenario of scenarioFixtures) {
       const waited = scenario.options?.waitedMs;
-      const result = cli("route", file(`${scenario.id}.json`, scenario.context), "--json", ...(waited === undefined ? [] : ["--waited", String(waited)]));
+      const result = cli(
+        "route",
+        file(`${scenario.id}.json`, scenario.context),
+        "--json",
+        ...(waited === undefined ? [] : ["--waited", String(waited)]),
+      );
       expect(result.code).toBe(0);
-      expect(JSON.parse(result.out)).toEqual(JSON.parse(JSON.stringify(routeCall(scenario.context, undefined, scenario.options))));
+      expect(JSON.parse(result.out)).toEqual(
+        JSON.parse(JSON.stringify(routeCall(scenario.context, undefined, scenario.options))),
+      );
     }
   });
 
   it("prints the details each action has, and the issues", () => {
     const greeting = cli("route", file("greeting.json", { amd: "amd_machine_detected" }));
     expect(greeting.out).toContain("recheck in:   1000 ms (limit 30000 ms)");
-    const transfer = cli("route", "--policy", file("t.json", { human: { action: "transfer", target: "q1" } }), file("h.json", { amd: "amd_human_detected" }));
+    const transfer = cli(
+      "route",
+      "--policy",
+      file("t.json", { human: { action: "transfer", target: "q1" } }),
+      file("h.json", { amd: "amd_human_detected" }),
+    );
     expect(transfer.out).toContain("transfer to:  q1");
-    const hangUp = cli("route", "--policy", file("r.json", { human: { action: "hang-up", retryAfterMs: 60000 } }), file("h2.json", { amd: "amd_human_detected" }));
+    const hangUp = cli(
+      "route",
+      "--policy",
+      file("r.json", { human: { action: "hang-up", retryAfterMs: 60000 } }),
+      file("h2.json", { amd: "amd_human_detected" }),
+    );
     expect(hangUp.out).toContain("retry:        yes, after 60000 ms");
-    const noRetry = cli("route", "--policy", file("n.json", { human: "hang-up" }), file("h3.json", { amd: "amd_human_detected" }));
+    const noRetry = cli(
+      "route",
+      "--policy",
+      file("n.json", { human: "hang-up" }),
+      file("h3.json", { amd: "amd_human_detected" }),
+    );
     expect(noRetry.out).toContain("retry:        no");
     const odd = cli("route", file("odd.json", { amd: "amd_beep" }));
     expect(odd.out).toContain('issue:        amd: unknown AMD event "amd_beep"');
@@ -72,7 +94,9 @@ describe("run: table, summarize, check-policy, help", () => {
   });
 
   it("summarises JSON lines, skipping blank lines, and lists issues", () => {
-    const text = ['{"conversationId":"c","status":"Answered","ringDurationInMS":5}', "", '{"status":"nope"}'].join("\n");
+    const text = ['{"conversationId":"c","status":"Answered","ringDurationInMS":5}', "", '{"status":"nope"}'].join(
+      "\n",
+    );
     const result = cli("summarize", file("lines.jsonl", text));
     expect(result.out).toContain("call:          c");
     expect(result.out).toContain("ringing:       5 ms");
@@ -85,26 +109,48 @@ describe("run: table, summarize, check-policy, help", () => {
   });
 
   it("checks policies, in text and JSON", () => {
-    expect(cli("check-policy", file("good.json", {}))).toMatchObject({ code: 0, out: `ok: ${join(dir, "good.json")} is a valid policy` });
+    expect(cli("check-policy", file("good.json", {}))).toMatchObject({
+      code: 0,
+      out: `ok: ${join(dir, "good.json")} is a valid policy`,
+    });
     const bad = cli("check-policy", "--json", file("bad-policy.json", { human: 1 }));
     expect(bad.code).toBe(1);
-    expect(JSON.parse(bad.err)).toEqual({ ok: false, errors: ['human: expected an action name or an object with "action"'], warnings: [] });
+    expect(JSON.parse(bad.err)).toEqual({
+      ok: false,
+      errors: ['human: expected an action name or an object with "action"'],
+      warnings: [],
+    });
     expect(cli("check-policy", "a", "b").code).toBe(2);
   });
 
   it("turns every mistake into one line and the right exit code", () => {
-    expect(cli("route", "--nope")).toMatchObject({ code: 2, err: expect.stringMatching(/^amd-flow route: Unknown option '--nope'/) });
-    expect(cli("route", "--waited", "soon")).toMatchObject({ code: 2, err: 'amd-flow route: --waited: expected milliseconds, got "soon"' });
+    expect(cli("route", "--nope")).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(/^amd-flow route: Unknown option '--nope'/),
+    });
+    expect(cli("route", "--waited", "soon")).toMatchObject({
+      code: 2,
+      err: 'amd-flow route: --waited: expected milliseconds, got "soon"',
+    });
     expect(cli("route", "a", "b")).toMatchObject({ code: 2, err: "amd-flow route: route takes one input, got 2" });
     expect(cli("summarize", "--machine-detection", "x", file("x.json", "[]"))).toMatchObject({ code: 2 });
     expect(cli("summarize", file("lines-bad.jsonl", '{"a":1}\n{oops'))).toMatchObject({
       code: 1,
       err: expect.stringMatching(/line 2: not valid JSON/),
     });
-    expect(cli("summarize", file("empty.jsonl", "  \n"))).toMatchObject({ code: 1, err: expect.stringMatching(/: empty$/) });
+    expect(cli("summarize", file("empty.jsonl", "  \n"))).toMatchObject({
+      code: 1,
+      err: expect.stringMatching(/: empty$/),
+    });
     const wrong = cli("check-policy", file("wrong.json", { human: "dance" }));
-    expect(wrong).toMatchObject({ code: 1, err: "error: human: expected one of continue, transfer, leave-voicemail, wait, hang-up" });
-    expect(cli("check-policy")).toMatchObject({ code: 2, err: "amd-flow check-policy: check-policy needs a policy file" });
+    expect(wrong).toMatchObject({
+      code: 1,
+      err: "error: human: expected one of continue, transfer, leave-voicemail, wait, hang-up",
+    });
+    expect(cli("check-policy")).toMatchObject({
+      code: 2,
+      err: "amd-flow check-policy: check-policy needs a policy file",
+    });
     expect(cli()).toMatchObject({ code: 2 });
   });
 
@@ -122,7 +168,9 @@ describe("run: table, summarize, check-policy, help", () => {
 
 describe("run: exact output", () => {
   const beep = scenarioFixtures.find((scenario) => scenario.id === "voicemail-beep");
-  const voicemailCall = notificationFixtures.filter((fixture) => fixture.body["conversationId"] === "433a9a58-44eb-4c56-bb3e-ab2415f0xxxx");
+  const voicemailCall = notificationFixtures.filter(
+    (fixture) => fixture.body["conversationId"] === "433a9a58-44eb-4c56-bb3e-ab2415f0xxxx",
+  );
 
   it("route prints the decision as aligned lines", () => {
     expect(withStdin(JSON.stringify(beep?.context), "route").out).toBe(
@@ -145,24 +193,43 @@ describe("run: exact output", () => {
   });
 
   it("route reads a bare UserSession, and anything else as the context itself", () => {
-    expect(JSON.parse(withStdin('{"amdInfo":{"amdEvents":["amd_human_detected"]}}', "route", "--json").out).outcome.kind).toBe("human");
-    expect(JSON.parse(withStdin('{"session":{"UserSession":{"amd":"amd_error"}},"amd":"amd_human_detected"}', "route", "--json").out).outcome.kind).toBe("error");
-    expect(JSON.parse(withStdin('{"other":{"amd":"amd_human_detected"}}', "route", "--json").out).outcome.kind).toBe("not-run");
+    expect(
+      JSON.parse(withStdin('{"amdInfo":{"amdEvents":["amd_human_detected"]}}', "route", "--json").out).outcome.kind,
+    ).toBe("human");
+    expect(
+      JSON.parse(
+        withStdin('{"session":{"UserSession":{"amd":"amd_error"}},"amd":"amd_human_detected"}', "route", "--json").out,
+      ).outcome.kind,
+    ).toBe("error");
+    expect(JSON.parse(withStdin('{"other":{"amd":"amd_human_detected"}}', "route", "--json").out).outcome.kind).toBe(
+      "not-run",
+    );
     expect(JSON.parse(withStdin("null", "route", "--json").out).outcome.kind).toBe("not-run");
-    expect(JSON.parse(withStdin('"amd_human_detected"', "route", "--json").out).issues).toEqual(["context: expected an object"]);
+    expect(JSON.parse(withStdin('"amd_human_detected"', "route", "--json").out).issues).toEqual([
+      "context: expected an object",
+    ]);
   });
 
   it("route accepts whole and decimal milliseconds for --waited, and nothing else", () => {
     for (const good of ["0", "30000", "1.5"]) expect(withStdin("{}", "route", "--waited", good).code).toBe(0);
     for (const bad of ["1.", ".5", "x1", "1x", " 1", ""]) {
-      expect(withStdin("{}", "route", "--waited", bad), bad).toMatchObject({ code: 2, err: `amd-flow route: --waited: expected milliseconds, got "${bad}"` });
+      expect(withStdin("{}", "route", "--waited", bad), bad).toMatchObject({
+        code: 2,
+        err: `amd-flow route: --waited: expected milliseconds, got "${bad}"`,
+      });
     }
     // parseArgs itself refuses a value that looks like an option: a usage error too.
-    expect(withStdin("{}", "route", "--waited", "-1")).toMatchObject({ code: 2, err: expect.stringContaining("--waited") });
+    expect(withStdin("{}", "route", "--waited", "-1")).toMatchObject({
+      code: 2,
+      err: expect.stringContaining("--waited"),
+    });
   });
 
   it("reading standard input names it in errors", () => {
-    expect(withStdin("{oops", "route")).toMatchObject({ code: 1, err: expect.stringMatching(/^amd-flow route: context \(standard input\) is not valid JSON \(/) });
+    expect(withStdin("{oops", "route")).toMatchObject({
+      code: 1,
+      err: expect.stringMatching(/^amd-flow route: context \(standard input\) is not valid JSON \(/),
+    });
     const failing = run(["route"], {
       out: () => undefined,
       err: (text) => expect(text).toBe("amd-flow route: context (standard input): cannot be read"),
@@ -174,7 +241,14 @@ describe("run: exact output", () => {
   });
 
   it("summarize prints a completed call", () => {
-    expect(withStdin(voicemailCall.map((fixture) => JSON.stringify(fixture.body)).join("\n"), "summarize", "--machine-detection", "disconnect").out).toBe(
+    expect(
+      withStdin(
+        voicemailCall.map((fixture) => JSON.stringify(fixture.body)).join("\n"),
+        "summarize",
+        "--machine-detection",
+        "disconnect",
+      ).out,
+    ).toBe(
       lines(
         "call:          433a9a58-44eb-4c56-bb3e-ab2415f0xxxx",
         "status:        completed",
@@ -204,13 +278,27 @@ describe("run: exact output", () => {
         "notifications: 1",
       ),
     );
-    const human = notificationFixtures.filter((fixture) => fixture.body["conversationId"] === "6d2b7c1e-2f4a-4b8e-9a51-7c0e3f9dxxxx");
-    const person = withStdin(JSON.stringify(human.map((fixture) => fixture.body)), "summarize", "--machine-detection", "disconnect").out;
+    const human = notificationFixtures.filter(
+      (fixture) => fixture.body["conversationId"] === "6d2b7c1e-2f4a-4b8e-9a51-7c0e3f9dxxxx",
+    );
+    const person = withStdin(
+      JSON.stringify(human.map((fixture) => fixture.body)),
+      "summarize",
+      "--machine-detection",
+      "disconnect",
+    ).out;
     expect(person).toContain("ended by:      person");
     expect(person).toContain("amd:           human from amd_human_detected");
     expect(person).toContain("machine flag:  no");
     expect(withStdin('{"conversationId":"c","status":"completed","reasonCode":"OK"}', "summarize").out).toBe(
-      lines("call:          c", "status:        completed", "reason:        OK", "amd:           not-run", "machine flag:  no", "notifications: 1"),
+      lines(
+        "call:          c",
+        "status:        completed",
+        "reason:        OK",
+        "amd:           not-run",
+        "machine flag:  no",
+        "notifications: 1",
+      ),
     );
   });
 
@@ -233,7 +321,11 @@ describe("run: the decision table's layout", () => {
     expect(header).toMatch(/^Scenario +Outcome +Action$/);
     const [outcomeAt, actionAt] = ["Outcome", "Action"].map((name) => header.indexOf(name));
     const rule = text[1] ?? "";
-    expect(rule.split("  ").map((run) => run.length)).toEqual([(outcomeAt ?? 0) - 2, (actionAt ?? 0) - (outcomeAt ?? 0) - 2, "leave-voicemail".length]);
+    expect(rule.split("  ").map((run) => run.length)).toEqual([
+      (outcomeAt ?? 0) - 2,
+      (actionAt ?? 0) - (outcomeAt ?? 0) - 2,
+      "leave-voicemail".length,
+    ]);
     expect(rule).toMatch(/^[─ ]+$/);
     const body = text.slice(2);
     expect(body).toHaveLength(scenarioFixtures.length * 3);
@@ -251,7 +343,9 @@ describe("run: the decision table's layout", () => {
 
   it("labels events without their amd_ prefix, in any case, with the wait and no-event cases", () => {
     const markdown = cli("table", "--markdown").out.split("\n");
-    expect(markdown[2]).toBe("| Person, short greeting | human_detected → stopped | human | continue | A person answered; let the bot talk. |");
+    expect(markdown[2]).toBe(
+      "| Person, short greeting | human_detected → stopped | human | continue | A person answered; let the bot talk. |",
+    );
     expect(markdown).toContain(
       "| Machine greeting, waited 30 s | machine_detected (waited 30000 ms) | machine (greeting) | leave-voicemail | A machine greeting is still playing after 30 s of waiting (the limit is 30 s); leave the voicemail message now. |",
     );
@@ -262,15 +356,25 @@ describe("run: the decision table's layout", () => {
   it("escapes pipes in Markdown cells", () => {
     const policy = file("pipe.json", { human: { action: "transfer", target: "queue|sales" } });
     const row = cli("table", "--markdown", "--policy", policy).out.split("\n")[2];
-    expect(row).toBe("| Person, short greeting | human_detected → stopped | human | transfer | A person answered; transfer the call to queue\\|sales. |");
+    expect(row).toBe(
+      "| Person, short greeting | human_detected → stopped | human | transfer | A person answered; transfer the call to queue\\|sales. |",
+    );
   });
 });
 
 describe("run: every message, exactly", () => {
   it("names missing files and bad policy files", () => {
     const missing = join(dir, "missing.json");
-    expect(cli("route", missing)).toEqual({ code: 1, out: "", err: `amd-flow route: context ${missing}: no such file` });
-    expect(cli("route", "--policy", missing, file("c.json", {}))).toEqual({ code: 1, out: "", err: `amd-flow route: policy ${missing}: no such file` });
+    expect(cli("route", missing)).toEqual({
+      code: 1,
+      out: "",
+      err: `amd-flow route: context ${missing}: no such file`,
+    });
+    expect(cli("route", "--policy", missing, file("c.json", {}))).toEqual({
+      code: 1,
+      out: "",
+      err: `amd-flow route: policy ${missing}: no such file`,
+    });
     const wrong = file("wrong2.json", { human: "dance", silence: 3 });
     expect(cli("route", "--policy", wrong, file("c2.json", {})).err).toBe(
       `amd-flow route: policy ${wrong}: human: expected one of continue, transfer, leave-voicemail, wait, hang-up; silence: expected an action name or an object with "action"`,
@@ -279,9 +383,13 @@ describe("run: every message, exactly", () => {
   });
 
   it("reads --waited with several decimals, and prints a retry without a time", () => {
-    expect(withStdin('{"amd":"amd_machine_detected"}', "route", "--waited", "29999.55").out).toContain("action:       wait");
+    expect(withStdin('{"amd":"amd_machine_detected"}', "route", "--waited", "29999.55").out).toContain(
+      "action:       wait",
+    );
     const retry = file("retry.json", { human: { action: "hang-up", retry: true } });
-    expect(withStdin('{"amd":"amd_human_detected"}', "route", "--policy", retry).out.split("\n").pop()).toBe("retry:        yes");
+    expect(withStdin('{"amd":"amd_human_detected"}', "route", "--policy", retry).out.split("\n").pop()).toBe(
+      "retry:        yes",
+    );
   });
 
   it("gives each table row in JSON with its scenario and whole decision", () => {
@@ -296,7 +404,9 @@ describe("run: every message, exactly", () => {
 
   it("names the file of notifications that are not JSON, and skips lines of spaces", () => {
     const broken = file("broken2.json", "[1,");
-    expect(cli("summarize", broken).err).toMatch(new RegExp(`^amd-flow summarize: notifications ${broken} is not valid JSON \\(`));
+    expect(cli("summarize", broken).err).toMatch(
+      new RegExp(`^amd-flow summarize: notifications ${broken} is not valid JSON \\(`),
+    );
     const spaced = file("spaced.jsonl", '{"conversationId":"c","status":"Answered"}\n   \n');
     expect(cli("summarize", spaced).code).toBe(0);
     expect(cli("summarize", "a", "b").err).toBe("amd-flow summarize: summarize takes one input, got 2");
@@ -307,15 +417,28 @@ describe("run: every message, exactly", () => {
 
   it("prints no reason line without a reason code", () => {
     expect(withStdin('{"conversationId":"c","status":"Answered"}', "summarize").out).toBe(
-      lines("call:          c", "status:        answered", "amd:           not-run", "machine flag:  no", "notifications: 1"),
+      lines(
+        "call:          c",
+        "status:        answered",
+        "amd:           not-run",
+        "machine flag:  no",
+        "notifications: 1",
+      ),
     );
   });
 
   it("lists every policy error on its own line, and answers JSON for a good policy", () => {
     expect(cli("check-policy", file("two.json", { human: "dance", silence: 3 })).err).toBe(
-      lines("error: human: expected one of continue, transfer, leave-voicemail, wait, hang-up", 'error: silence: expected an action name or an object with "action"'),
+      lines(
+        "error: human: expected one of continue, transfer, leave-voicemail, wait, hang-up",
+        'error: silence: expected an action name or an object with "action"',
+      ),
     );
-    expect(JSON.parse(cli("check-policy", "--json", file("good2.json", { human: "transfer" })).out)).toEqual({ ok: true, errors: [], warnings: [] });
+    expect(JSON.parse(cli("check-policy", "--json", file("good2.json", { human: "transfer" })).out)).toEqual({
+      ok: true,
+      errors: [],
+      warnings: [],
+    });
     expect(cli("check-policy", "--help").out).toMatch(/^Usage: amd-flow check-policy <file>/);
     expect(cli("check-policy", "a", "b").err).toBe("amd-flow check-policy: check-policy takes one input, got 2");
     expect(cli("--help")).toMatchObject({ code: 0, out: expect.stringMatching(/^amd-flow: route Kore\.ai/) });

@@ -46,7 +46,9 @@ describe("classifyAmd: the rules table", () => {
   });
 
   it("treats a tone with no speech as a machine at the beep", () => {
-    expect(shape(classifyAmd(reading("amd_tone_detected", "amd_no_speech_detected", "amd_stopped")))).toBe("machine/beep");
+    expect(shape(classifyAmd(reading("amd_tone_detected", "amd_no_speech_detected", "amd_stopped")))).toBe(
+      "machine/beep",
+    );
   });
 
   it("lists its evidence once each, in AMD_EVENTS order", () => {
@@ -64,7 +66,13 @@ describe("classifyAmd: details", () => {
           UserSession: {
             amdInfo: {
               amdEvents: [
-                { type: "amd_machine_detected", reason: "hint", hint: "leave a message", transcript: "please leave a message", language: "en-GB" },
+                {
+                  type: "amd_machine_detected",
+                  reason: "hint",
+                  hint: "leave a message",
+                  transcript: "please leave a message",
+                  language: "en-GB",
+                },
                 { type: "amd_tone_detected", frequency: 1000, variance: 2 },
               ],
             },
@@ -97,7 +105,9 @@ describe("classifyAmd: details", () => {
 
   it("carries the person's greeting, reason and language", () => {
     const outcome = classifyAmd({
-      events: [{ name: "amd_human_detected", source: "amd", reason: "short greeting", greeting: "Hello?", language: "en-US" }],
+      events: [
+        { name: "amd_human_detected", source: "amd", reason: "short greeting", greeting: "Hello?", language: "en-US" },
+      ],
       unknownEvents: [],
       issues: [],
     });

@@ -1,13 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  type AmdOutcome,
-  ROUTE_REASONS,
-  decideRoute,
-  defaultPolicy,
-  parsePolicy,
-  routeCall,
-} from "../../src/index.js";
 import { makeBotContext } from "../../src/fixtures/index.js";
+import { type AmdOutcome, decideRoute, defaultPolicy, parsePolicy, ROUTE_REASONS, routeCall } from "../../src/index.js";
 
 const greeting: AmdOutcome = { kind: "machine", phase: "greeting", evidence: ["amd_machine_detected"] };
 const human: AmdOutcome = { kind: "human", evidence: ["amd_human_detected"] };
@@ -16,7 +9,12 @@ describe("decideRoute: waiting on a machine greeting", () => {
   it("waits, with the recheck time and the limit, until waitedMs reaches maxWaitMs", () => {
     for (const waitedMs of [undefined, 0, 1000, 29_999]) {
       const decision = decideRoute(greeting, undefined, waitedMs === undefined ? undefined : { waitedMs });
-      expect(decision).toMatchObject({ action: "wait", reason: "machine-greeting-playing", recheckAfterMs: 1000, maxWaitMs: 30_000 });
+      expect(decision).toMatchObject({
+        action: "wait",
+        reason: "machine-greeting-playing",
+        recheckAfterMs: 1000,
+        maxWaitMs: 30_000,
+      });
       expect(decision.explanation).toBe("A machine greeting is still playing; check again in 1 s.");
     }
   });
@@ -43,7 +41,9 @@ describe("decideRoute: waiting on a machine greeting", () => {
   });
 
   it("uses the policy's own recheck, limit and then", () => {
-    const policy = parsePolicy({ machine: { greeting: { action: "wait", recheckAfterMs: 250, maxWaitMs: 2000, then: "hang-up" } } });
+    const policy = parsePolicy({
+      machine: { greeting: { action: "wait", recheckAfterMs: 250, maxWaitMs: 2000, then: "hang-up" } },
+    });
     expect(decideRoute(greeting, policy, { waitedMs: 1500 })).toMatchObject({
       action: "wait",
       recheckAfterMs: 250,
@@ -75,7 +75,9 @@ describe("decideRoute: the actions' details", () => {
       retryAfterMs: 7_200_000,
       explanation: "A tone was heard with no greeting (a voicemail beep or a fax); hang up and call again in 2 h.",
     });
-    expect(decideRoute(machine, { machine: { action: "hang-up", retry: true } }).explanation).toMatch(/call again later\.$/);
+    expect(decideRoute(machine, { machine: { action: "hang-up", retry: true } }).explanation).toMatch(
+      /call again later\.$/,
+    );
   });
 
   it("adds no wait or hang-up details to other actions", () => {
@@ -105,10 +107,22 @@ describe("decideRoute: every situation has a reason and a sentence", () => {
       "machine-beep-heard",
       "The voicemail beep was heard; leave the voicemail message now.",
     ],
-    [{ kind: "silence", evidence: ["amd_no_speech_detected"] }, "no-speech", "Nobody spoke after the call was answered; let the bot talk."],
-    [{ kind: "undecided", evidence: ["amd_decision_timeout"] }, "amd-undecided", "AMD could not tell a person from a machine; let the bot talk."],
+    [
+      { kind: "silence", evidence: ["amd_no_speech_detected"] },
+      "no-speech",
+      "Nobody spoke after the call was answered; let the bot talk.",
+    ],
+    [
+      { kind: "undecided", evidence: ["amd_decision_timeout"] },
+      "amd-undecided",
+      "AMD could not tell a person from a machine; let the bot talk.",
+    ],
     [{ kind: "error", evidence: ["amd_error"] }, "amd-error", "AMD failed; let the bot talk."],
-    [{ kind: "error", evidence: ["amd_error"], error: "no recognizer" }, "amd-error", "AMD failed (no recognizer); let the bot talk."],
+    [
+      { kind: "error", evidence: ["amd_error"], error: "no recognizer" },
+      "amd-error",
+      "AMD failed (no recognizer); let the bot talk.",
+    ],
     [
       { kind: "not-run", evidence: [] },
       "amd-not-run",
@@ -134,7 +148,16 @@ describe("decideRoute: bad input", () => {
   });
 
   it("treats what is not an outcome as an AMD error", () => {
-    for (const outcome of [undefined, null, 3, "human", {}, { kind: "robot" }, { kind: "machine" }, { kind: "machine", phase: "x" }]) {
+    for (const outcome of [
+      undefined,
+      null,
+      3,
+      "human",
+      {},
+      { kind: "robot" },
+      { kind: "machine" },
+      { kind: "machine", phase: "x" },
+    ]) {
       const decision = decideRoute(outcome as never);
       expect(decision.outcome).toEqual({ kind: "error", evidence: [] });
       expect(decision.action).toBe("continue");
@@ -178,7 +201,12 @@ describe("routeCall", () => {
 
 describe("decideRoute: exact issues", () => {
   it("adds exactly one issue for something that is not an outcome, a machine without a valid phase included", () => {
-    for (const outcome of [{ kind: "machine", evidence: [] }, { kind: "machine", phase: "late", evidence: [] }, { kind: 3 }, "human"]) {
+    for (const outcome of [
+      { kind: "machine", evidence: [] },
+      { kind: "machine", phase: "late", evidence: [] },
+      { kind: 3 },
+      "human",
+    ]) {
       expect(decideRoute(outcome as never).issues).toEqual([
         "outcome: not an AMD outcome (expected one from classifyAmd); treated as an AMD error",
       ]);
@@ -186,7 +214,15 @@ describe("decideRoute: exact issues", () => {
   });
 
   it("adds no issue for absent, null, zero or numeric-text waitedMs", () => {
-    for (const options of [undefined, null, {}, { waitedMs: undefined }, { waitedMs: null }, { waitedMs: 0 }, { waitedMs: " 1500 " }]) {
+    for (const options of [
+      undefined,
+      null,
+      {},
+      { waitedMs: undefined },
+      { waitedMs: null },
+      { waitedMs: 0 },
+      { waitedMs: " 1500 " },
+    ]) {
       const decision = decideRoute(greeting, undefined, options as never);
       expect(decision.issues, JSON.stringify(options)).toEqual([]);
       expect(decision.action).toBe("wait");
@@ -202,7 +238,9 @@ describe("decideRoute: exact issues", () => {
         throw new Error("no");
       },
     });
-    expect(decideRoute(greeting, undefined, unreadable).issues).toEqual(["options.waitedMs: could not be read; 0 was used"]);
+    expect(decideRoute(greeting, undefined, unreadable).issues).toEqual([
+      "options.waitedMs: could not be read; 0 was used",
+    ]);
   });
 
   it("adds no retry time to a hang-up without one, and no target to a transfer without one", () => {
@@ -218,11 +256,14 @@ describe("decideRoute: exact issues", () => {
   });
 
   it("gives the whole decision after a wait runs out", () => {
-    const policy = parsePolicy({ machine: { greeting: { action: "wait", maxWaitMs: 5000, then: { action: "transfer", target: "vm-team" } } } });
+    const policy = parsePolicy({
+      machine: { greeting: { action: "wait", maxWaitMs: 5000, then: { action: "transfer", target: "vm-team" } } },
+    });
     expect(decideRoute(greeting, policy, { waitedMs: 5000 })).toEqual({
       action: "transfer",
       reason: "wait-limit-reached",
-      explanation: "A machine greeting is still playing after 5 s of waiting (the limit is 5 s); transfer the call to vm-team.",
+      explanation:
+        "A machine greeting is still playing after 5 s of waiting (the limit is 5 s); transfer the call to vm-team.",
       outcome: greeting,
       issues: [],
       transferTarget: "vm-team",

@@ -1,7 +1,16 @@
 // Edges of the core that the main suites do not reach on their own: odd values a
 // hand-made reading or outcome can hold, errors thrown as non-Errors, sizes at the caps.
 import { describe, expect, it } from "vitest";
-import { MAX_EVENTS_READ, classifyAmd, decideRoute, parsePolicy, PolicyError, readAmd, routeCall, toAmdEventName } from "../../src/index.js";
+import {
+  classifyAmd,
+  decideRoute,
+  MAX_EVENTS_READ,
+  type PolicyError,
+  parsePolicy,
+  readAmd,
+  routeCall,
+  toAmdEventName,
+} from "../../src/index.js";
 import { MAX_JSON_TEXT } from "../../src/internal/safe.js";
 
 const ctx = (UserSession: unknown) => ({ session: { UserSession } });
@@ -12,7 +21,11 @@ describe("names and readings made by hand", () => {
   });
 
   it("classifyAmd ignores events whose name is not an AMD event", () => {
-    const outcome = classifyAmd({ events: [{ name: "amd_bogus" as never, source: "amd" }], unknownEvents: [], issues: [] });
+    const outcome = classifyAmd({
+      events: [{ name: "amd_bogus" as never, source: "amd" }],
+      unknownEvents: [],
+      issues: [],
+    });
     expect(outcome).toEqual({ kind: "not-run", evidence: [] });
   });
 });
@@ -46,7 +59,9 @@ describe("reading at the edges", () => {
   });
 
   it(`keeps at most ${MAX_EVENTS_READ} unknown names`, () => {
-    const read = readAmd(ctx({ amd: "amd_extra", amdInfo: { amdEvents: Array.from({ length: MAX_EVENTS_READ }, (_, n) => `x${n}`) } }));
+    const read = readAmd(
+      ctx({ amd: "amd_extra", amdInfo: { amdEvents: Array.from({ length: MAX_EVENTS_READ }, (_, n) => `x${n}`) } }),
+    );
     expect(read.unknownEvents).toHaveLength(MAX_EVENTS_READ);
     expect(read.unknownEvents).not.toContain("amd_extra");
   });
@@ -77,7 +92,11 @@ describe("policies and decisions at the edges", () => {
       },
     });
     const decision = decideRoute({ kind: "machine", phase: "beep", evidence } as never);
-    expect(decision).toMatchObject({ action: "continue", reason: "amd-error", outcome: { kind: "error", evidence: [] } });
+    expect(decision).toMatchObject({
+      action: "continue",
+      reason: "amd-error",
+      outcome: { kind: "error", evidence: [] },
+    });
     expect(decision.issues).toEqual([
       "amd-flow: internal failure (Error: evidence exploded); the default policy for an AMD error was used",
     ]);
@@ -86,8 +105,12 @@ describe("policies and decisions at the edges", () => {
 
   it("writes minutes and hours in explanations", () => {
     const beep = { kind: "machine", phase: "beep", evidence: ["amd_tone_detected"] } as const;
-    expect(decideRoute(beep, { machine: { action: "hang-up", retryAfterMs: 300_000 } }).explanation).toMatch(/call again in 5 min\.$/);
-    expect(decideRoute(beep, { machine: { action: "hang-up", retryAfterMs: 90_000 } }).explanation).toMatch(/call again in 90 s\.$/);
+    expect(decideRoute(beep, { machine: { action: "hang-up", retryAfterMs: 300_000 } }).explanation).toMatch(
+      /call again in 5 min\.$/,
+    );
+    expect(decideRoute(beep, { machine: { action: "hang-up", retryAfterMs: 90_000 } }).explanation).toMatch(
+      /call again in 90 s\.$/,
+    );
   });
 });
 
@@ -126,21 +149,45 @@ describe("exact edges", () => {
   it("refuses Infinity and booleans as numbers", () => {
     const read = readAmd(ctx({ amd: { type: "amd_tone_detected", frequency: Infinity, variance: true } }));
     expect(read.events).toStrictEqual([{ name: "amd_tone_detected", source: "amd" }]);
-    expect(read.issues).toEqual(["amd.frequency: expected a non-negative number", "amd.variance: expected a non-negative number"]);
+    expect(read.issues).toEqual([
+      "amd.frequency: expected a non-negative number",
+      "amd.variance: expected a non-negative number",
+    ]);
   });
 
   it("takes the tone frequency from tone events only, and the error text from error events only", () => {
-    const tone = classifyAmd(readAmd(ctx({ amdInfo: { amdEvents: [{ type: "amd_machine_detected", frequency: 100 }, { type: "amd_tone_detected", frequency: 1000 }] } })));
+    const tone = classifyAmd(
+      readAmd(
+        ctx({
+          amdInfo: {
+            amdEvents: [
+              { type: "amd_machine_detected", frequency: 100 },
+              { type: "amd_tone_detected", frequency: 1000 },
+            ],
+          },
+        }),
+      ),
+    );
     expect(tone).toMatchObject({ kind: "machine", phase: "beep", toneFrequency: 1000 });
-    const failed = classifyAmd(readAmd(ctx({ amdInfo: { amdEvents: [{ type: "amd_stopped", error: "not mine" }, { type: "amd_error" }] } })));
+    const failed = classifyAmd(
+      readAmd(ctx({ amdInfo: { amdEvents: [{ type: "amd_stopped", error: "not mine" }, { type: "amd_error" }] } })),
+    );
     expect(failed).toStrictEqual({ kind: "error", evidence: ["amd_error", "amd_stopped"] });
   });
 
   it("writes 2 min and 2 h at their boundaries, and names the beep after a greeting that ended", () => {
     const beep = { kind: "machine", phase: "beep", evidence: ["amd_tone_detected"] } as const;
-    expect(decideRoute(beep, { machine: { action: "hang-up", retryAfterMs: 120_000 } }).explanation).toMatch(/in 2 min\.$/);
-    expect(decideRoute(beep, { machine: { action: "hang-up", retryAfterMs: 7_200_000 } }).explanation).toMatch(/in 2 h\.$/);
-    const ended = { kind: "machine", phase: "beep", evidence: ["amd_machine_stopped_speaking", "amd_tone_detected"] } as const;
+    expect(decideRoute(beep, { machine: { action: "hang-up", retryAfterMs: 120_000 } }).explanation).toMatch(
+      /in 2 min\.$/,
+    );
+    expect(decideRoute(beep, { machine: { action: "hang-up", retryAfterMs: 7_200_000 } }).explanation).toMatch(
+      /in 2 h\.$/,
+    );
+    const ended = {
+      kind: "machine",
+      phase: "beep",
+      evidence: ["amd_machine_stopped_speaking", "amd_tone_detected"],
+    } as const;
     expect(decideRoute(ended).explanation).toBe("The voicemail beep was heard; leave the voicemail message now.");
   });
 

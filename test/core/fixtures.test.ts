@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { AMD_EVENTS, classifyAmd, readAmd, routeCall } from "../../src/index.js";
 import { eventFixtures, makeBotContext, scenarioFixtures } from "../../src/fixtures/index.js";
+import { AMD_EVENTS, classifyAmd, readAmd, routeCall } from "../../src/index.js";
 
 describe("scenario fixtures under the default policy", () => {
   it.each(scenarioFixtures.map((scenario) => [scenario.id, scenario] as const))("%s", (_id, scenario) => {
@@ -47,7 +47,9 @@ describe("scenario fixtures under the default policy", () => {
     for (const scenario of scenarioFixtures) {
       const read = readAmd(scenario.context);
       const known = read.events.filter((event) => event.source === "amdEvents").map((event) => event.name);
-      const shown = scenario.events.map((name) => name.trim().toLowerCase()).filter((name) => AMD_EVENTS.includes(name as never));
+      const shown = scenario.events
+        .map((name) => name.trim().toLowerCase())
+        .filter((name) => AMD_EVENTS.includes(name as never));
       if (known.length > 0) expect(known).toEqual(shown);
     }
   });

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import {
-  POLICY_SITUATIONS,
-  PolicyError,
   defaultPolicy,
   isCheckedPolicy,
   lintPolicy,
+  POLICY_SITUATIONS,
+  PolicyError,
   parsePolicy,
   ruleFor,
 } from "../../src/index.js";
@@ -65,7 +65,12 @@ describe("parsePolicy", () => {
     const policy = parsePolicy({
       human: { action: "transfer", target: "sip:agents@pbx.example.com" },
       machine: {
-        greeting: { action: "wait", recheckAfterMs: "500", maxWaitMs: 10_000, then: { action: "hang-up", retryAfterMs: 3_600_000 } },
+        greeting: {
+          action: "wait",
+          recheckAfterMs: "500",
+          maxWaitMs: 10_000,
+          then: { action: "hang-up", retryAfterMs: 3_600_000 },
+        },
         "greeting-ended": { action: "leave-voicemail" },
         beep: { action: "hang-up", retry: true },
       },
@@ -82,8 +87,18 @@ describe("parsePolicy", () => {
       then: { action: "hang-up", retry: true, retryAfterMs: 3_600_000 },
     });
     expect(policy.machine.beep).toEqual({ action: "hang-up", retry: true });
-    expect(policy.undecided).toEqual({ action: "wait", recheckAfterMs: 1000, maxWaitMs: 5000, then: { action: "continue" } });
-    expect(policy["not-run"]).toEqual({ action: "wait", recheckAfterMs: 1000, maxWaitMs: 30_000, then: { action: "transfer" } });
+    expect(policy.undecided).toEqual({
+      action: "wait",
+      recheckAfterMs: 1000,
+      maxWaitMs: 5000,
+      then: { action: "continue" },
+    });
+    expect(policy["not-run"]).toEqual({
+      action: "wait",
+      recheckAfterMs: 1000,
+      maxWaitMs: 30_000,
+      then: { action: "transfer" },
+    });
   });
 
   it("takes one rule for every machine phase, keeping each phase's defaults", () => {
@@ -137,7 +152,9 @@ describe("parsePolicy", () => {
     expect(problemsOf(42)).toEqual(["policy: expected an object"]);
     expect(problemsOf("not json")).toEqual(["policy: expected an object (or its JSON text)"]);
     expect(problemsOf([])).toEqual(["policy: expected an object"]);
-    expect(problemsOf({ machine: 5 })).toEqual(["machine: expected a rule or an object with greeting, greeting-ended, beep"]);
+    expect(problemsOf({ machine: 5 })).toEqual([
+      "machine: expected a rule or an object with greeting, greeting-ended, beep",
+    ]);
     expect(problemsOf({ machine: { beeep: "continue" } })).toEqual([
       "machine.beeep: unknown key; expected one of greeting, greeting-ended, beep",
     ]);
@@ -215,7 +232,9 @@ describe("lintPolicy", () => {
   });
 
   it("warns about keeping a person waiting, a voicemail played to a person, and one left over the greeting", () => {
-    const warnings = lintPolicy(parsePolicy({ human: "wait", silence: "leave-voicemail", machine: { greeting: "leave-voicemail" } }));
+    const warnings = lintPolicy(
+      parsePolicy({ human: "wait", silence: "leave-voicemail", machine: { greeting: "leave-voicemail" } }),
+    );
     expect(warnings.map((warning) => warning.path)).toEqual(["human", "machine.greeting", "silence"]);
     expect(warnings[0]?.message).toMatch(/waiting in silence/);
     expect(warnings[1]?.message).toMatch(/greeting still plays/);
@@ -230,7 +249,10 @@ describe("lintPolicy", () => {
 describe("parsePolicy: bounds and types, exactly", () => {
   it("accepts every bound itself and refuses one past it", () => {
     const wait = (options: Record<string, unknown>) => ({ machine: { greeting: { action: "wait", ...options } } });
-    expect(parsePolicy(wait({ recheckAfterMs: 1, maxWaitMs: 0 })).machine.greeting).toMatchObject({ recheckAfterMs: 1, maxWaitMs: 0 });
+    expect(parsePolicy(wait({ recheckAfterMs: 1, maxWaitMs: 0 })).machine.greeting).toMatchObject({
+      recheckAfterMs: 1,
+      maxWaitMs: 0,
+    });
     expect(parsePolicy(wait({ recheckAfterMs: 600_000, maxWaitMs: 3_600_000 })).machine.greeting).toMatchObject({
       recheckAfterMs: 600_000,
       maxWaitMs: 3_600_000,
@@ -240,12 +262,20 @@ describe("parsePolicy: bounds and types, exactly", () => {
       "machine.greeting.maxWaitMs: must be from 0 to 3600000",
     ]);
     const month = 30 * 24 * 3600 * 1000;
-    expect(parsePolicy({ human: { action: "hang-up", retryAfterMs: month } }).human).toEqual({ action: "hang-up", retry: true, retryAfterMs: month });
-    expect(problemsOf({ human: { action: "hang-up", retryAfterMs: month + 1 } })).toEqual([`human.retryAfterMs: must be from 0 to ${month}`]);
+    expect(parsePolicy({ human: { action: "hang-up", retryAfterMs: month } }).human).toEqual({
+      action: "hang-up",
+      retry: true,
+      retryAfterMs: month,
+    });
+    expect(problemsOf({ human: { action: "hang-up", retryAfterMs: month + 1 } })).toEqual([
+      `human.retryAfterMs: must be from 0 to ${month}`,
+    ]);
   });
 
   it("reads milliseconds from text of digits only, spaces around allowed", () => {
-    expect(parsePolicy({ machine: { greeting: { action: "wait", maxWaitMs: " 2000 " } } }).machine.greeting).toMatchObject({ maxWaitMs: 2000 });
+    expect(
+      parsePolicy({ machine: { greeting: { action: "wait", maxWaitMs: " 2000 " } } }).machine.greeting,
+    ).toMatchObject({ maxWaitMs: 2000 });
     for (const text of ["2000ms", "ms2000", "2 000", "2e3", ""]) {
       expect(problemsOf({ machine: { greeting: { action: "wait", maxWaitMs: text } } }), text).toEqual([
         "machine.greeting.maxWaitMs: expected a whole number of milliseconds",
@@ -254,17 +284,33 @@ describe("parsePolicy: bounds and types, exactly", () => {
   });
 
   it("refuses an action that is not text, and a transfer target that is not usable text", () => {
-    expect(problemsOf({ human: { action: 5 } })).toEqual(["human.action: expected one of continue, transfer, leave-voicemail, wait, hang-up"]);
+    expect(problemsOf({ human: { action: 5 } })).toEqual([
+      "human.action: expected one of continue, transfer, leave-voicemail, wait, hang-up",
+    ]);
     for (const target of [5, "   ", "x".repeat(513)]) {
-      expect(problemsOf({ human: { action: "transfer", target } })).toEqual(["human.target: expected non-empty text of at most 512 characters"]);
+      expect(problemsOf({ human: { action: "transfer", target } })).toEqual([
+        "human.target: expected non-empty text of at most 512 characters",
+      ]);
     }
-    expect(parsePolicy({ human: { action: "transfer", target: "x".repeat(512) } }).human).toEqual({ action: "transfer", target: "x".repeat(512) });
+    expect(parsePolicy({ human: { action: "transfer", target: "x".repeat(512) } }).human).toEqual({
+      action: "transfer",
+      target: "x".repeat(512),
+    });
   });
 
   it("gives each bare action its defaults", () => {
-    const policy = parsePolicy({ human: "leave-voicemail", silence: "wait", machine: { beep: "continue", greeting: "wait" } });
+    const policy = parsePolicy({
+      human: "leave-voicemail",
+      silence: "wait",
+      machine: { beep: "continue", greeting: "wait" },
+    });
     expect(policy.human).toStrictEqual({ action: "leave-voicemail" });
-    expect(policy.silence).toStrictEqual({ action: "wait", recheckAfterMs: 1000, maxWaitMs: 30_000, then: { action: "continue" } });
+    expect(policy.silence).toStrictEqual({
+      action: "wait",
+      recheckAfterMs: 1000,
+      maxWaitMs: 30_000,
+      then: { action: "continue" },
+    });
     expect(policy.machine.beep).toStrictEqual({ action: "continue" });
     expect(policy.machine.greeting).toStrictEqual(defaultPolicy.machine.greeting);
   });

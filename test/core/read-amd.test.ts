@@ -36,7 +36,16 @@ describe("readAmd: where it looks", () => {
   });
 
   it("finds nothing, without complaint, where AMD did not run", () => {
-    for (const context of [undefined, null, {}, { session: {} }, ctx({}), ctx(null), ctx({ amd: null, amdInfo: null }), ctx({ amd: "" })]) {
+    for (const context of [
+      undefined,
+      null,
+      {},
+      { session: {} },
+      ctx({}),
+      ctx(null),
+      ctx({ amd: null, amdInfo: null }),
+      ctx({ amd: "" }),
+    ]) {
       expect(readAmd(context)).toEqual({ events: [], unknownEvents: [], issues: [] });
     }
   });
@@ -87,7 +96,9 @@ describe("readAmd: names", () => {
   });
 
   it("prefers type, then event, then name", () => {
-    expect(names(ctx({ amd: { type: "amd_error", event: "amd_stopped", name: "amd_tone_detected" } }))).toEqual(["amd_error"]);
+    expect(names(ctx({ amd: { type: "amd_error", event: "amd_stopped", name: "amd_tone_detected" } }))).toEqual([
+      "amd_error",
+    ]);
     expect(names(ctx({ amd: { event: "amd_stopped", name: "amd_tone_detected" } }))).toEqual(["amd_stopped"]);
   });
 });
@@ -125,8 +136,12 @@ describe("readAmd: data", () => {
   });
 
   it("reads transcript as the greeting when greeting is absent", () => {
-    expect(readAmd(ctx({ amd: { type: "amd_human_detected", transcript: "hello" } })).events[0]?.greeting).toBe("hello");
-    expect(readAmd(ctx({ amd: { type: "amd_human_detected", transcript: "a", greeting: "b" } })).events[0]?.greeting).toBe("b");
+    expect(readAmd(ctx({ amd: { type: "amd_human_detected", transcript: "hello" } })).events[0]?.greeting).toBe(
+      "hello",
+    );
+    expect(
+      readAmd(ctx({ amd: { type: "amd_human_detected", transcript: "a", greeting: "b" } })).events[0]?.greeting,
+    ).toBe("b");
   });
 
   it("converts numbers written as text and date strings", () => {
@@ -174,7 +189,9 @@ describe("readAmd: bounded and defensive", () => {
     const amdEvents = Array.from({ length: MAX_EVENTS_READ + 5 }, () => "amd_stopped");
     const read = readAmd(ctx({ amdInfo: { amdEvents } }));
     expect(read.events).toHaveLength(MAX_EVENTS_READ);
-    expect(read.issues).toEqual([`amdInfo.amdEvents: ${MAX_EVENTS_READ + 5} entries; read the first ${MAX_EVENTS_READ}`]);
+    expect(read.issues).toEqual([
+      `amdInfo.amdEvents: ${MAX_EVENTS_READ + 5} entries; read the first ${MAX_EVENTS_READ}`,
+    ]);
   });
 
   it("caps the list of problems and counts the rest", () => {
@@ -189,7 +206,9 @@ describe("readAmd: bounded and defensive", () => {
     };
     const trap = (key: string) => Object.defineProperty({}, key, { get: boom, enumerable: true });
     expect(readAmd(trap("session")).issues).toEqual(["context.session: could not be read"]);
-    expect(readAmd({ session: trap("UserSession") }).issues).toEqual(["context.session.UserSession: could not be read"]);
+    expect(readAmd({ session: trap("UserSession") }).issues).toEqual([
+      "context.session.UserSession: could not be read",
+    ]);
     expect(readAmd(ctx(trap("amd"))).issues).toEqual(["amd: could not be read"]);
     expect(readAmd(ctx(trap("amdInfo"))).issues).toEqual(["amdInfo: could not be read"]);
     expect(readAmd(ctx({ amdInfo: trap("amdEvents") })).issues).toEqual(["amdInfo.amdEvents: could not be read"]);
@@ -264,8 +283,14 @@ describe("reader and schemas agree", () => {
 
 describe("readAmd: exactly what is read, nothing more", () => {
   it("adds no key for an absent or null field, and no index outside a list", () => {
-    const read = readAmd(ctx({ amd: { type: "amd_human_detected", reason: null, greeting: undefined, frequency: null } }));
-    expect(read).toStrictEqual({ events: [{ name: "amd_human_detected", source: "amd" }], unknownEvents: [], issues: [] });
+    const read = readAmd(
+      ctx({ amd: { type: "amd_human_detected", reason: null, greeting: undefined, frequency: null } }),
+    );
+    expect(read).toStrictEqual({
+      events: [{ name: "amd_human_detected", source: "amd" }],
+      unknownEvents: [],
+      issues: [],
+    });
     const [listed] = readAmd(ctx({ amdInfo: { amdEvents: [{ type: "amd_error" }] } })).events;
     expect(listed).toStrictEqual({ name: "amd_error", source: "amdEvents", index: 0 });
   });
@@ -281,7 +306,11 @@ describe("readAmd: exactly what is read, nothing more", () => {
       unknownEvents: [],
       issues: [],
     });
-    expect(readAmd(ctx({ amd: null, amdInfo: { amdEvents: null, amdGreeting: null } }))).toStrictEqual({ events: [], unknownEvents: [], issues: [] });
+    expect(readAmd(ctx({ amd: null, amdInfo: { amdEvents: null, amdGreeting: null } }))).toStrictEqual({
+      events: [],
+      unknownEvents: [],
+      issues: [],
+    });
   });
 
   it("looks past a null name key to the next one", () => {
@@ -290,11 +319,20 @@ describe("readAmd: exactly what is read, nothing more", () => {
 
   it("reports an object naming an unknown event, and keeps none of its data", () => {
     const read = readAmd(ctx({ amd: { type: "amd_beep", frequency: "loud" } }));
-    expect(read).toStrictEqual({ events: [], unknownEvents: ["amd_beep"], issues: ['amd: unknown AMD event "amd_beep"'] });
+    expect(read).toStrictEqual({
+      events: [],
+      unknownEvents: ["amd_beep"],
+      issues: ['amd: unknown AMD event "amd_beep"'],
+    });
   });
 
   it("reads amdInfo's values into the reading and nothing else", () => {
-    expect(readAmd(ctx({ amdInfo: { amdGreeting: "hi" } }))).toStrictEqual({ events: [], unknownEvents: [], issues: [], greeting: "hi" });
+    expect(readAmd(ctx({ amdInfo: { amdGreeting: "hi" } }))).toStrictEqual({
+      events: [],
+      unknownEvents: [],
+      issues: [],
+      greeting: "hi",
+    });
     expect(readAmd(ctx({ amdInfo: '["amd_stopped"]' })).issues).toEqual(["amdInfo: expected an object"]);
   });
 });

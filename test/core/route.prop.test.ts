@@ -1,17 +1,17 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { makeBotContext } from "../../src/fixtures/index.js";
 import {
   AMD_EVENTS,
+  classifyAmd,
+  PolicyError,
+  parsePolicy,
   ROUTE_ACTIONS,
   ROUTE_REASONS,
   type RouteDecision,
-  classifyAmd,
-  parsePolicy,
-  PolicyError,
   readAmd,
   routeCall,
 } from "../../src/index.js";
-import { makeBotContext } from "../../src/fixtures/index.js";
 import { anyContext, anyInput, eventEntry, materialize } from "../support/arbitraries.js";
 
 function expectValidDecision(decision: RouteDecision): void {
@@ -28,9 +28,14 @@ function expectValidDecision(decision: RouteDecision): void {
 describe("routeCall never throws", () => {
   it("for any context, policy and options, and always returns a valid decision", () => {
     fc.assert(
-      fc.property(anyContext, fc.oneof(fc.constant(undefined), anyInput), fc.oneof(fc.constant(undefined), anyInput), (context, policy, options) => {
-        expectValidDecision(routeCall(materialize(context), materialize(policy), materialize(options) as never));
-      }),
+      fc.property(
+        anyContext,
+        fc.oneof(fc.constant(undefined), anyInput),
+        fc.oneof(fc.constant(undefined), anyInput),
+        (context, policy, options) => {
+          expectValidDecision(routeCall(materialize(context), materialize(policy), materialize(options) as never));
+        },
+      ),
       { numRuns: 2000 },
     );
   });
@@ -78,13 +83,15 @@ describe("parsePolicy", () => {
 });
 
 describe("classification is order-free and duplicate-safe", () => {
-  const entriesWithPermutation = fc.array(eventEntry, { maxLength: 10 }).chain((entries) =>
-    fc.tuple(
-      fc.constant(entries),
-      fc.shuffledSubarray(entries, { minLength: entries.length, maxLength: entries.length }),
-      fc.array(fc.nat({ max: Math.max(0, entries.length - 1) }), { maxLength: entries.length === 0 ? 0 : 5 }),
-    ),
-  );
+  const entriesWithPermutation = fc
+    .array(eventEntry, { maxLength: 10 })
+    .chain((entries) =>
+      fc.tuple(
+        fc.constant(entries),
+        fc.shuffledSubarray(entries, { minLength: entries.length, maxLength: entries.length }),
+        fc.array(fc.nat({ max: Math.max(0, entries.length - 1) }), { maxLength: entries.length === 0 ? 0 : 5 }),
+      ),
+    );
 
   it("gives the same outcome for any permutation and duplication of the same events", () => {
     fc.assert(

@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
-  DialoutRequestError,
   buildDialoutRequest,
+  DialoutRequestError,
   parseCallNotification,
   signNotifyPayload,
   summarizeCall,
@@ -57,45 +57,72 @@ describe("the dialer's readers are pure", () => {
 describe("the dialer's readers never throw", () => {
   it("parseCallNotification returns ok or issues for anything", () => {
     fc.assert(
-      fc.property(fc.oneof(anyInput, fc.string(), fc.jsonValue().map((value) => JSON.stringify(value))), (input) => {
-        const parsed = parseCallNotification(materialize(input));
-        expect(typeof parsed.ok).toBe("boolean");
-        if (!parsed.ok) expect(parsed.issues.length).toBeGreaterThan(0);
-      }),
+      fc.property(
+        fc.oneof(
+          anyInput,
+          fc.string(),
+          fc.jsonValue().map((value) => JSON.stringify(value)),
+        ),
+        (input) => {
+          const parsed = parseCallNotification(materialize(input));
+          expect(typeof parsed.ok).toBe("boolean");
+          if (!parsed.ok) expect(parsed.issues.length).toBeGreaterThan(0);
+        },
+      ),
       { numRuns: 1000 },
     );
   });
 
   it("summarizeCall returns a summary for anything", () => {
     fc.assert(
-      fc.property(fc.oneof(anyInput, fc.array(fc.oneof(anyInput, fc.constantFrom(...bodies)))), anyInput, (input, options) => {
-        const summary = summarizeCall(materialize(input), materialize(options) as never);
-        expect(["answered", "in-progress", "completed", "failed", "unknown"]).toContain(summary.status);
-        expect(Object.prototype).not.toHaveProperty("polluted");
-      }),
+      fc.property(
+        fc.oneof(anyInput, fc.array(fc.oneof(anyInput, fc.constantFrom(...bodies)))),
+        anyInput,
+        (input, options) => {
+          const summary = summarizeCall(materialize(input), materialize(options) as never);
+          expect(["answered", "in-progress", "completed", "failed", "unknown"]).toContain(summary.status);
+          expect(Object.prototype).not.toHaveProperty("polluted");
+        },
+      ),
       { numRuns: 1000 },
     );
   });
 
   it("verifyNotifySignature answers ok only for a genuine signature", () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), anyInput), fc.oneof(fc.string(), anyInput), fc.oneof(fc.string(), anyInput), (body, header, secret) => {
-        const check = verifyNotifySignature(materialize(body), materialize(header), materialize(secret) as never, { now: 0 });
-        expect(check.ok).toBe(false);
-      }),
+      fc.property(
+        fc.oneof(fc.string(), anyInput),
+        fc.oneof(fc.string(), anyInput),
+        fc.oneof(fc.string(), anyInput),
+        (body, header, secret) => {
+          const check = verifyNotifySignature(materialize(body), materialize(header), materialize(secret) as never, {
+            now: 0,
+          });
+          expect(check.ok).toBe(false);
+        },
+      ),
       { numRuns: 1000 },
     );
   });
 
   it("a signature made by signNotifyPayload verifies for any body and secret", () => {
     fc.assert(
-      fc.property(fc.string({ unit: "grapheme" }), fc.string({ minLength: 1 }), fc.integer({ min: 0, max: 4_000_000_000 }), (body, secret, t) => {
-        expect(verifyNotifySignature(body, signNotifyPayload(body, secret, t), secret, { now: t * 1000 })).toEqual({ ok: true });
-        expect(verifyNotifySignature(`${body}x`, signNotifyPayload(body, secret, t), secret, { now: t * 1000 })).toEqual({
-          ok: false,
-          reason: "mismatch",
-        });
-      }),
+      fc.property(
+        fc.string({ unit: "grapheme" }),
+        fc.string({ minLength: 1 }),
+        fc.integer({ min: 0, max: 4_000_000_000 }),
+        (body, secret, t) => {
+          expect(verifyNotifySignature(body, signNotifyPayload(body, secret, t), secret, { now: t * 1000 })).toEqual({
+            ok: true,
+          });
+          expect(
+            verifyNotifySignature(`${body}x`, signNotifyPayload(body, secret, t), secret, { now: t * 1000 }),
+          ).toEqual({
+            ok: false,
+            reason: "mismatch",
+          });
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DialoutRequestError, buildDialoutRequest } from "../../src/dialer/index.js";
+import { buildDialoutRequest, DialoutRequestError } from "../../src/dialer/index.js";
 import { documentedDialoutBody } from "../../src/fixtures/index.js";
 
 const HOST = "https://platform.kore.ai";
@@ -36,8 +36,12 @@ describe("buildDialoutRequest", () => {
       toneTimeoutMs: 20000,
       greetingCompletionTimeoutMs: 2000,
     });
-    expect(buildDialoutRequest({ ...minimal, timers: { toneTimeoutMs: 30_000 } }).body.timers.toneTimeoutMs).toBe(30_000);
-    expect(buildDialoutRequest({ ...minimal, timers: { toneTimeoutMs: 30_000 } }).body.timers.noSpeechTimeoutMs).toBe(5000);
+    expect(buildDialoutRequest({ ...minimal, timers: { toneTimeoutMs: 30_000 } }).body.timers.toneTimeoutMs).toBe(
+      30_000,
+    );
+    expect(buildDialoutRequest({ ...minimal, timers: { toneTimeoutMs: 30_000 } }).body.timers.noSpeechTimeoutMs).toBe(
+      5000,
+    );
   });
 
   it("accepts every documented spelling and emits one", () => {
@@ -79,7 +83,10 @@ describe("buildDialoutRequest", () => {
     ["mailto:x@y", false],
   ])("target %s valid: %s", (target, valid) => {
     if (valid) expect(buildDialoutRequest({ ...minimal, target }).body.target).toBe(target);
-    else expect(problemsOf({ ...minimal, target })).toEqual(["target: expected tel: with digits (an optional +) or sip:user@host[:port]"]);
+    else
+      expect(problemsOf({ ...minimal, target })).toEqual([
+        "target: expected tel: with digits (an optional +) or sip:user@host[:port]",
+      ]);
   });
 
   it("keeps metadata as given", () => {
@@ -131,7 +138,8 @@ describe("buildDialoutRequest", () => {
   });
 
   it("rejects what is not an object, and hostile input, with the same error type", () => {
-    for (const input of [undefined, null, 5, "text", []]) expect(problemsOf(input)).toEqual(["(input): expected an object"]);
+    for (const input of [undefined, null, 5, "text", []])
+      expect(problemsOf(input)).toEqual(["(input): expected an object"]);
     const hostile = new Proxy(
       {},
       {
@@ -153,7 +161,12 @@ describe("buildDialoutRequest: exactly what it emits", () => {
       botId: "st-1",
       target: "tel:+15551234567",
       caller: "+15557654321",
-      timers: { noSpeechTimeoutMs: 5000, decisionTimeoutMs: 15000, toneTimeoutMs: 20000, greetingCompletionTimeoutMs: 2000 },
+      timers: {
+        noSpeechTimeoutMs: 5000,
+        decisionTimeoutMs: 15000,
+        toneTimeoutMs: 20000,
+        greetingCompletionTimeoutMs: 2000,
+      },
     });
   });
 
@@ -162,7 +175,9 @@ describe("buildDialoutRequest: exactly what it emits", () => {
       buildDialoutRequest({ ...minimal, caller: "", timeoutInMs: -1 });
       expect.unreachable();
     } catch (error) {
-      expect((error as Error).message).toBe("invalid dial-out request: caller: must not be empty; timeoutInMs: must be at least 0");
+      expect((error as Error).message).toBe(
+        "invalid dial-out request: caller: must not be empty; timeoutInMs: must be at least 0",
+      );
       expect((error as Error).name).toBe("DialoutRequestError");
     }
   });

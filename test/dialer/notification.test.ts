@@ -73,7 +73,14 @@ describe("parseCallNotification", () => {
   });
 
   it("lists what is wrong, by field", () => {
-    expect(parseCallNotification({ status: "Ringing", ringDurationInMS: -3, machineDetection: "amd_beep", callConnectTime: "soon" })).toEqual({
+    expect(
+      parseCallNotification({
+        status: "Ringing",
+        ringDurationInMS: -3,
+        machineDetection: "amd_beep",
+        callConnectTime: "soon",
+      }),
+    ).toEqual({
       ok: false,
       issues: [
         "conversationId: expected text",
@@ -111,8 +118,18 @@ describe("parseCallNotification", () => {
 
 describe("parseCallNotification spellings", () => {
   it("prefers the canonical spelling when both are given, in either order", () => {
-    const first = parseCallNotification({ conversationId: "c", status: "failed", machineDetection: "amd_tone_detected", machinedetection: "amd_error" });
-    const second = parseCallNotification({ conversationId: "c", status: "failed", machinedetection: "amd_error", machineDetection: "amd_tone_detected" });
+    const first = parseCallNotification({
+      conversationId: "c",
+      status: "failed",
+      machineDetection: "amd_tone_detected",
+      machinedetection: "amd_error",
+    });
+    const second = parseCallNotification({
+      conversationId: "c",
+      status: "failed",
+      machinedetection: "amd_error",
+      machineDetection: "amd_tone_detected",
+    });
     expect(first).toEqual(second);
     expect(first.ok && first.value.machineDetection).toBe("amd_tone_detected");
   });
@@ -128,6 +145,9 @@ describe("parseCallNotification sizes", () => {
     const big = JSON.stringify({ conversationId: "c", status: "Answered", padding: "x".repeat(1_000_000) });
     expect(parseCallNotification(big).ok).toBe(true);
     const huge = JSON.stringify({ conversationId: "c", status: "Answered", padding: "x".repeat(4 * 1024 * 1024) });
-    expect(parseCallNotification(huge)).toEqual({ ok: false, issues: ["(body): expected a JSON object (of at most 4 MB)"] });
+    expect(parseCallNotification(huge)).toEqual({
+      ok: false,
+      issues: ["(body): expected a JSON object (of at most 4 MB)"],
+    });
   });
 });

@@ -2,10 +2,10 @@
 // requests: genuine, tampered, stale and malformed notifications.
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { signNotifyPayload } from "../../src/dialer/index.js";
-import { notificationFixtures } from "../../src/fixtures/index.js";
 // @ts-expect-error the example is plain JavaScript, without declarations
 import { createNotifyReceiver } from "../../examples/notify-receiver.mjs";
+import { signNotifyPayload } from "../../src/dialer/index.js";
+import { notificationFixtures } from "../../src/fixtures/index.js";
 
 const SECRET = "whsec_test_secret";
 const NOW_MS = Date.UTC(2025, 5, 26, 12, 52);
@@ -16,7 +16,11 @@ let base = "";
 let server: import("node:http").Server;
 
 beforeAll(async () => {
-  ({ server } = createNotifyReceiver({ secrets: ["old_secret", SECRET], machineDetection: "disconnect", now: () => NOW_MS }));
+  ({ server } = createNotifyReceiver({
+    secrets: ["old_secret", SECRET],
+    machineDetection: "disconnect",
+    now: () => NOW_MS,
+  }));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
@@ -28,7 +32,10 @@ afterAll(async () => {
 const post = (body: string, signature?: string) =>
   fetch(`${base}/notify`, {
     method: "POST",
-    headers: { "content-type": "application/json", ...(signature === undefined ? {} : { "SAVG-Signature": signature }) },
+    headers: {
+      "content-type": "application/json",
+      ...(signature === undefined ? {} : { "SAVG-Signature": signature }),
+    },
     body,
   });
 

@@ -3,7 +3,9 @@ import { ABANDONMENT_LIMIT, failureCauseOf, summarizeCall, summarizeCalls } from
 import { notificationFixtures } from "../../src/fixtures/index.js";
 
 const bodiesOf = (conversationId: string) =>
-  notificationFixtures.filter((fixture) => fixture.body["conversationId"] === conversationId).map((fixture) => fixture.body);
+  notificationFixtures
+    .filter((fixture) => fixture.body["conversationId"] === conversationId)
+    .map((fixture) => fixture.body);
 const VOICEMAIL = "433a9a58-44eb-4c56-bb3e-ab2415f0xxxx";
 const HUMAN = "6d2b7c1e-2f4a-4b8e-9a51-7c0e3f9dxxxx";
 
@@ -42,7 +44,12 @@ describe("summarizeCall", () => {
 
   it("summarises a person's call ended by the person", () => {
     const summary = summarizeCall(bodiesOf(HUMAN));
-    expect(summary).toMatchObject({ status: "completed", endedBy: "person", amd: { kind: "human" }, callDurationSeconds: 74 });
+    expect(summary).toMatchObject({
+      status: "completed",
+      endedBy: "person",
+      amd: { kind: "human" },
+      callDurationSeconds: 74,
+    });
   });
 
   it.each(
@@ -78,7 +85,12 @@ describe("summarizeCall", () => {
     expect(summarizeCall(bodiesOf(VOICEMAIL).slice(0, 3)).status).toBe("in-progress");
     expect(summarizeCall(bodiesOf(VOICEMAIL).slice(0, 1)).status).toBe("answered");
     const empty = summarizeCall([]);
-    expect(empty).toMatchObject({ conversationId: undefined, status: "unknown", notifications: 0, amd: { kind: "not-run" } });
+    expect(empty).toMatchObject({
+      conversationId: undefined,
+      status: "unknown",
+      notifications: 0,
+      amd: { kind: "not-run" },
+    });
     expect(summarizeCall("nope" as never).issues).toEqual(["notifications: expected a list"]);
   });
 });
@@ -103,7 +115,13 @@ describe("failureCauseOf", () => {
 });
 
 describe("summarizeCalls", () => {
-  const calls = [VOICEMAIL, HUMAN, ...notificationFixtures.filter((fixture) => fixture.expected.status === "failed").map((f) => f.body["conversationId"] as string)];
+  const calls = [
+    VOICEMAIL,
+    HUMAN,
+    ...notificationFixtures
+      .filter((fixture) => fixture.expected.status === "failed")
+      .map((f) => f.body["conversationId"] as string),
+  ];
   const summaries = calls.map((id) => summarizeCall(bodiesOf(id), { machineDetection: "detect" }));
 
   it("counts and rates per status, failure cause and outcome", () => {
@@ -136,14 +154,29 @@ describe("summarizeCalls", () => {
   });
 
   it("gives zeros for no calls", () => {
-    expect(summarizeCalls([])).toMatchObject({ calls: 0, abandonmentRate: 0, statusRates: {}, overAbandonmentLimit: false });
+    expect(summarizeCalls([])).toMatchObject({
+      calls: 0,
+      abandonmentRate: 0,
+      statusRates: {},
+      overAbandonmentLimit: false,
+    });
   });
 });
 
 describe("summarizeCall at the edges", () => {
   it("picks the latest disconnect among final notifications, in any order", () => {
-    const early = { conversationId: "c", status: "completed", reasonCode: "Caller-disconnected", callDisconnectTime: "2025-06-26T12:00:00Z" };
-    const late = { conversationId: "c", status: "completed", reasonCode: "bot-disconnected", callDisconnectTime: "2025-06-26T12:05:00Z" };
+    const early = {
+      conversationId: "c",
+      status: "completed",
+      reasonCode: "Caller-disconnected",
+      callDisconnectTime: "2025-06-26T12:00:00Z",
+    };
+    const late = {
+      conversationId: "c",
+      status: "completed",
+      reasonCode: "bot-disconnected",
+      callDisconnectTime: "2025-06-26T12:05:00Z",
+    };
     expect(summarizeCall([early, late]).endedBy).toBe("bot");
     expect(summarizeCall([late, early]).endedBy).toBe("bot");
   });
@@ -171,7 +204,10 @@ describe("summarizeCall: choices that must not depend on order", () => {
   const both = <T>(list: T[]) => [list, [...list].reverse()];
 
   it("picks the alphabetically first call when two have as many notifications", () => {
-    for (const list of both([{ conversationId: "b", status: "Answered" }, { conversationId: "a", status: "Answered" }])) {
+    for (const list of both([
+      { conversationId: "b", status: "Answered" },
+      { conversationId: "a", status: "Answered" },
+    ])) {
       const summary = summarizeCall(list);
       expect(summary.conversationId).toBe("a");
       expect(summary.issues).toEqual(["conversationId b: 1 notification(s) of another call, left out"]);
@@ -179,7 +215,11 @@ describe("summarizeCall: choices that must not depend on order", () => {
   });
 
   it("lists the other calls in alphabetical order", () => {
-    const list = ["z", "m", "a", "a", "a"].map((conversationId, index) => ({ conversationId, status: "Answered", ringDurationInMS: index }));
+    const list = ["z", "m", "a", "a", "a"].map((conversationId, index) => ({
+      conversationId,
+      status: "Answered",
+      ringDurationInMS: index,
+    }));
     expect(summarizeCall(list).issues).toEqual([
       "conversationId m: 1 notification(s) of another call, left out",
       "conversationId z: 1 notification(s) of another call, left out",
@@ -187,8 +227,18 @@ describe("summarizeCall: choices that must not depend on order", () => {
   });
 
   it("breaks a tie between two final notifications at the same time the same way in any order", () => {
-    const a = { conversationId: "c", status: "completed", reasonCode: "bot-disconnected", callDisconnectTime: "2025-06-26T12:00:00Z" };
-    const b = { conversationId: "c", status: "completed", reasonCode: "Caller-disconnected", callDisconnectTime: "2025-06-26T12:00:00Z" };
+    const a = {
+      conversationId: "c",
+      status: "completed",
+      reasonCode: "bot-disconnected",
+      callDisconnectTime: "2025-06-26T12:00:00Z",
+    };
+    const b = {
+      conversationId: "c",
+      status: "completed",
+      reasonCode: "Caller-disconnected",
+      callDisconnectTime: "2025-06-26T12:00:00Z",
+    };
     const [forward, backward] = both([a, b]).map((list) => summarizeCall(list));
     expect(forward?.endedBy).toBe(backward?.endedBy);
     expect(forward?.reasonCode).toBe(backward?.reasonCode);
@@ -196,9 +246,28 @@ describe("summarizeCall: choices that must not depend on order", () => {
 
   it("takes the earliest connect, the latest disconnect, the largest durations and the first session id", () => {
     const list = [
-      { conversationId: "c", status: "Answered", callConnectTime: "2025-06-26T12:00:05Z", ringDurationInMS: 100, connectDurationInMS: 900, sessionId: "s2" },
-      { conversationId: "c", status: "Call-In-Progress", callConnectTime: "2025-06-26T12:00:01Z", ringDurationInMS: 300, connectDurationInMS: 700 },
-      { conversationId: "c", status: "completed", callDisconnectTime: "2025-06-26T12:01:00Z", callDuration: 50, sessionId: "s1" },
+      {
+        conversationId: "c",
+        status: "Answered",
+        callConnectTime: "2025-06-26T12:00:05Z",
+        ringDurationInMS: 100,
+        connectDurationInMS: 900,
+        sessionId: "s2",
+      },
+      {
+        conversationId: "c",
+        status: "Call-In-Progress",
+        callConnectTime: "2025-06-26T12:00:01Z",
+        ringDurationInMS: 300,
+        connectDurationInMS: 700,
+      },
+      {
+        conversationId: "c",
+        status: "completed",
+        callDisconnectTime: "2025-06-26T12:01:00Z",
+        callDuration: 50,
+        sessionId: "s1",
+      },
       { conversationId: "c", status: "completed", callDisconnectTime: "2025-06-26T12:02:00Z", callDuration: 70 },
     ];
     for (const order of both(list)) {
@@ -253,11 +322,30 @@ describe("failureCauseOf: reading the SIP status", () => {
 });
 
 describe("summarizeCalls: the abandonment limit", () => {
-  const person = summarizeCall([{ conversationId: "p", status: "completed", reasonCode: "Caller-disconnected", machineDetection: "amd_human_detected" }]);
-  const cutOff = summarizeCall([{ conversationId: "k", status: "completed", reasonCode: "KoreVG-disconnected", machineDetection: "amd_error" }]);
-  const machine = summarizeCall([{ conversationId: "m", status: "completed", reasonCode: "KoreVG-disconnected", machineDetection: "amd_tone_detected" }], {
-    machineDetection: "disconnect",
-  });
+  const person = summarizeCall([
+    {
+      conversationId: "p",
+      status: "completed",
+      reasonCode: "Caller-disconnected",
+      machineDetection: "amd_human_detected",
+    },
+  ]);
+  const cutOff = summarizeCall([
+    { conversationId: "k", status: "completed", reasonCode: "KoreVG-disconnected", machineDetection: "amd_error" },
+  ]);
+  const machine = summarizeCall(
+    [
+      {
+        conversationId: "m",
+        status: "completed",
+        reasonCode: "KoreVG-disconnected",
+        machineDetection: "amd_tone_detected",
+      },
+    ],
+    {
+      machineDetection: "disconnect",
+    },
+  );
   const unknown = summarizeCall([]);
 
   it("is not over at exactly 3 %", () => {
@@ -267,8 +355,20 @@ describe("summarizeCalls: the abandonment limit", () => {
   });
 
   it("counts only live answers: no machines, no failed or unknown calls", () => {
-    const figures = summarizeCalls([person, cutOff, machine, unknown, summarizeCall([{ conversationId: "f", status: "Failed", reason: "486 Busy Here" }])]);
-    expect(figures).toMatchObject({ calls: 5, liveAnswers: 2, routedAwayFromPerson: 1, abandonmentRate: 0.5, machineDetected: 1 });
+    const figures = summarizeCalls([
+      person,
+      cutOff,
+      machine,
+      unknown,
+      summarizeCall([{ conversationId: "f", status: "Failed", reason: "486 Busy Here" }]),
+    ]);
+    expect(figures).toMatchObject({
+      calls: 5,
+      liveAnswers: 2,
+      routedAwayFromPerson: 1,
+      abandonmentRate: 0.5,
+      machineDetected: 1,
+    });
     expect(figures.byOutcome).toEqual({ human: 1, error: 1, "machine/beep": 1, "not-run": 2 });
     expect(figures.outcomeRates).toEqual({ human: 0.2, error: 0.2, "machine/beep": 0.2, "not-run": 0.4 });
   });

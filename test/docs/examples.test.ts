@@ -2,13 +2,17 @@
 // the examples in doc comments and the `ts` blocks of the guides are extracted and
 // type-checked against the source, imported by the package's own names.
 import { execFileSync } from "node:child_process";
-import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
 
 const ROOT = new URL("../..", import.meta.url).pathname;
-const ENTRY_POINTS = { "amd-flow": "src/index.ts", "amd-flow/fixtures": "src/fixtures/index.ts", "amd-flow/dialer": "src/dialer/index.ts" };
+const ENTRY_POINTS = {
+  "amd-flow": "src/index.ts",
+  "amd-flow/fixtures": "src/fixtures/index.ts",
+  "amd-flow/dialer": "src/dialer/index.ts",
+};
 
 function filesUnder(dir: string, ending: string): string[] {
   return readdirSync(join(ROOT, dir), { recursive: true, withFileTypes: true })
@@ -30,7 +34,10 @@ function examplesInSource(file: string): Example[] {
       .map((line) => line.replace(/^\s*\/?\*+\/?\s?/, ""))
       .join("\n");
     for (const block of body.matchAll(/@example\s*\n```ts\n([\s\S]*?)```/g)) {
-      examples.push({ where: `${file}:${text.slice(0, text.indexOf(comment)).split("\n").length}`, code: block[1] ?? "" });
+      examples.push({
+        where: `${file}:${text.slice(0, text.indexOf(comment)).split("\n").length}`,
+        code: block[1] ?? "",
+      });
     }
   }
   return examples;
@@ -45,14 +52,17 @@ function examplesInGuide(file: string): Example[] {
 }
 
 describe("documentation", () => {
-  const program = ts.createProgram(Object.values(ENTRY_POINTS).map((file) => join(ROOT, file)), {
-    strict: true,
-    module: ts.ModuleKind.ESNext,
-    moduleResolution: ts.ModuleResolutionKind.Bundler,
-    target: ts.ScriptTarget.ES2022,
-    types: ["node"],
-    resolveJsonModule: true,
-  });
+  const program = ts.createProgram(
+    Object.values(ENTRY_POINTS).map((file) => join(ROOT, file)),
+    {
+      strict: true,
+      module: ts.ModuleKind.ESNext,
+      moduleResolution: ts.ModuleResolutionKind.Bundler,
+      target: ts.ScriptTarget.ES2022,
+      types: ["node"],
+      resolveJsonModule: true,
+    },
+  );
   const checker = program.getTypeChecker();
 
   it.each(Object.entries(ENTRY_POINTS))("%s: every export has a description and an @example", (_name, file) => {
@@ -64,7 +74,10 @@ describe("documentation", () => {
       const symbol = exported.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported;
       const description = ts.displayPartsToString(symbol.getDocumentationComment(checker)).trim();
       const hasExample = symbol.getJsDocTags(checker).some((tag) => tag.name === "example");
-      if (description === "" || !hasExample) missing.push(`${exported.name}${description === "" ? " (no description)" : ""}${hasExample ? "" : " (no @example)"}`);
+      if (description === "" || !hasExample)
+        missing.push(
+          `${exported.name}${description === "" ? " (no description)" : ""}${hasExample ? "" : " (no @example)"}`,
+        );
     }
     expect(missing).toEqual([]);
   });
@@ -74,7 +87,10 @@ describe("documentation", () => {
       ...filesUnder("src", ".ts").flatMap(examplesInSource),
       ...["README.md", ...filesUnder("docs", ".md")].flatMap(examplesInGuide),
     ];
-    const tagged = filesUnder("src", ".ts").reduce((count, file) => count + (readFileSync(join(ROOT, file), "utf8").match(/@example\b/g) ?? []).length, 0);
+    const tagged = filesUnder("src", ".ts").reduce(
+      (count, file) => count + (readFileSync(join(ROOT, file), "utf8").match(/@example\b/g) ?? []).length,
+      0,
+    );
     expect(examples.filter((example) => example.where.startsWith("src/")).length).toBe(tagged);
     const dir = join(ROOT, "node_modules/.cache/amd-flow-examples");
     rmSync(dir, { recursive: true, force: true });

@@ -22,7 +22,9 @@ const eventData = fc.record(
 /** One `amdEvents` entry without a timestamp: a bare name or an object naming it. */
 export const eventEntry: fc.Arbitrary<unknown> = fc.oneof(
   eventName,
-  fc.tuple(fc.constantFrom("type", "event", "name"), eventName, eventData).map(([key, name, data]) => ({ ...data, [key]: name })),
+  fc
+    .tuple(fc.constantFrom("type", "event", "name"), eventName, eventData)
+    .map(([key, name, data]) => ({ ...data, [key]: name })),
   fc.constantFrom("amd_beep", "amd_unknown", "hello"),
 );
 
@@ -74,11 +76,18 @@ const hostileMakers: ReadonlyArray<() => unknown> = [
   () => JSON.parse('{"__proto__": {"polluted": true}, "constructor": {"prototype": {"polluted": true}}}'),
   () => {
     let deep: unknown = { type: "amd_error" };
-    for (let depth = 0; depth < 10_000; depth++) deep = { type: deep, amdEvents: [deep], session: { UserSession: deep } };
+    for (let depth = 0; depth < 10_000; depth++)
+      deep = { type: deep, amdEvents: [deep], session: { UserSession: deep } };
     return deep;
   },
-  () => Array.from({ length: 100_000 }, (_, index) => (index % 3 === 0 ? "amd_tone_detected" : { type: "amd_stopped", frequency: "x" })),
-  () => ({ amd: "\u{1F600}amd_\uD800stopped\u0301", amdInfo: { amdEvents: ["\uFEFFamd_stopped\u200B", "ＡＭＤ＿ＳＴＯＰＰＥＤ"] } }),
+  () =>
+    Array.from({ length: 100_000 }, (_, index) =>
+      index % 3 === 0 ? "amd_tone_detected" : { type: "amd_stopped", frequency: "x" },
+    ),
+  () => ({
+    amd: "\u{1F600}amd_\uD800stopped\u0301",
+    amdInfo: { amdEvents: ["\uFEFFamd_stopped\u200B", "ＡＭＤ＿ＳＴＯＰＰＥＤ"] },
+  }),
 ];
 
 class Hostile {
@@ -86,7 +95,9 @@ class Hostile {
 }
 
 /** A stand-in for a hostile value; {@link materialize} builds the real one inside the property. */
-export const hostile: fc.Arbitrary<unknown> = fc.nat({ max: hostileMakers.length - 1 }).map((index) => new Hostile(index));
+export const hostile: fc.Arbitrary<unknown> = fc
+  .nat({ max: hostileMakers.length - 1 })
+  .map((index) => new Hostile(index));
 
 /**
  * Builds the hostile values a generated structure stands for. Generators cannot hold
@@ -111,7 +122,11 @@ export function materialize(value: unknown): unknown {
 }
 
 /** Text of every kind: full Unicode, lone surrogates, combining marks, emoji. */
-const oddText = fc.oneof(fc.string({ unit: "grapheme" }), fc.string({ unit: "binary" }), fc.string({ unit: "grapheme-composite" }));
+const oddText = fc.oneof(
+  fc.string({ unit: "grapheme" }),
+  fc.string({ unit: "binary" }),
+  fc.string({ unit: "grapheme-composite" }),
+);
 
 /** Anything, with hostile values mixed in at any depth. */
 export const anyInput: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
@@ -123,7 +138,18 @@ export const anyInput: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
     oddText,
     fc.array(tie("value"), { maxLength: 5 }),
     fc.dictionary(
-      fc.constantFrom("session", "UserSession", "amd", "amdInfo", "amdEvents", "type", "action", "human", "machine", "__proto__"),
+      fc.constantFrom(
+        "session",
+        "UserSession",
+        "amd",
+        "amdInfo",
+        "amdEvents",
+        "type",
+        "action",
+        "human",
+        "machine",
+        "__proto__",
+      ),
       tie("value"),
       { maxKeys: 4 },
     ),
