@@ -1,19 +1,21 @@
 import { describeError, isArraySafe, type Mutable, put, readProp, UNREADABLE } from "../internal/safe.js";
-import type { AmdOutcome, MachinePhase } from "../outcome/classify-amd.js";
+import type { AmdOutcome } from "../outcome/classify-amd.js";
 import { classifyAmd } from "../outcome/classify-amd.js";
-import {
-  defaultPolicy,
-  type FinalRule,
-  isCheckedPolicy,
-  type Policy,
-  type PolicyError,
-  type PolicySituation,
-  parsePolicy,
-  type RouteAction,
-  ruleFor,
-} from "../policy/policy.js";
-import { numericText } from "../reading/leaves.js";
+import { isCheckedPolicy } from "../policy/checked-policy.js";
+import { defaultPolicy } from "../policy/default-policy.js";
+import { parsePolicy } from "../policy/parse-policy.js";
+import type { FinalRule, Policy } from "../policy/policy.js";
+import type { PolicyError } from "../policy/policy-error.js";
+import { ruleFor } from "../policy/rule-for.js";
 import { readAmd } from "../reading/read-amd.js";
+import {
+  MACHINE_PHASES,
+  numericText,
+  OUTCOME_KINDS,
+  type PolicySituation,
+  type RouteAction,
+  situationOf,
+} from "../vocabulary.js";
 import { describeRule, describeSituation, formatMs } from "./explain.js";
 
 /**
@@ -120,19 +122,8 @@ export interface RouteDecision {
   readonly transferTarget?: string;
 }
 
-const KINDS: ReadonlySet<string> = new Set(["human", "machine", "silence", "undecided", "error", "not-run"]);
-const PHASES: ReadonlySet<string> = new Set<MachinePhase>(["greeting", "greeting-ended", "beep"]);
-
-const MACHINE_SITUATION: Readonly<Record<MachinePhase, PolicySituation>> = {
-  greeting: "machine.greeting",
-  "greeting-ended": "machine.greeting-ended",
-  beep: "machine.beep",
-};
-
-/** The situation for an outcome: the policy row that applies. */
-function situationOf(outcome: AmdOutcome): PolicySituation {
-  return outcome.kind === "machine" ? MACHINE_SITUATION[outcome.phase] : outcome.kind;
-}
+const KINDS: ReadonlySet<string> = new Set<string>(OUTCOME_KINDS);
+const PHASES: ReadonlySet<string> = new Set<string>(MACHINE_PHASES);
 
 /** `outcome` when it is a well-formed outcome; otherwise an error outcome and an issue. */
 function checkedOutcome(outcome: unknown, issues: string[]): AmdOutcome {

@@ -1,6 +1,7 @@
 import { clip } from "../internal/safe.js";
 import type { AmdOutcome } from "../outcome/classify-amd.js";
-import type { PolicyRule, PolicySituation, RouteAction } from "../policy/policy.js";
+import type { PolicyRule } from "../policy/policy.js";
+import type { PolicySituation, RouteAction } from "../vocabulary.js";
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;

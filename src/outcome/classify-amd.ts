@@ -2,32 +2,7 @@ import { match } from "ts-pattern";
 import { AMD_EVENTS, type AmdEventName, toAmdEventName } from "../events.js";
 import { isArraySafe, isObjectLike, type Mutable, put, readProp } from "../internal/safe.js";
 import type { AmdEvent, AmdReading } from "../reading/read-amd.js";
-
-/**
- * Where a machine is in its greeting, which decides when a voicemail can be left:
- *
- * - `"greeting"`: the greeting is still playing; a message left now would be cut off;
- * - `"greeting-ended"`: the greeting ended (or AMD stopped listening) with no beep heard;
- * - `"beep"`: the beep was heard; a message left now is recorded from the start.
- *
- * @example
- * ```ts
- * import type { MachinePhase } from "amd-flow";
- * const phase: MachinePhase = "greeting-ended";
- * ```
- */
-export type MachinePhase = "greeting" | "greeting-ended" | "beep";
-
-/**
- * The outcome kinds, in the words of a bot designer.
- *
- * @example
- * ```ts
- * import type { AmdOutcomeKind } from "amd-flow";
- * const kind: AmdOutcomeKind = "silence";
- * ```
- */
-export type AmdOutcomeKind = AmdOutcome["kind"];
+import type { MachinePhase } from "../vocabulary.js";
 
 interface OutcomeBase {
   /** The distinct AMD events behind this outcome, in {@link AMD_EVENTS} order. */

@@ -1,4 +1,6 @@
-import { POLICY_SITUATIONS, type Policy, type PolicySituation, ruleFor } from "./policy.js";
+import { POLICY_SITUATIONS, type PolicySituation } from "../vocabulary.js";
+import type { Policy } from "./policy.js";
+import { ruleFor } from "./rule-for.js";
 
 /**
  * A choice in a policy that is allowed but risky, with its path in the policy.

@@ -1,20 +1,19 @@
 import { describe, expect, it } from "vitest";
-import { AMD_EVENTS, type AmdEventName, type AmdReading, classifyAmd, readAmd } from "../../src/index.js";
+import { AMD_EVENTS, type AmdEventName, type AmdReading, classifyAmd, readAmd, situationOf } from "../../src/index.js";
 
 const reading = (...names: AmdEventName[]): AmdReading => ({
   events: names.map((name) => ({ name, source: "amdEvents" as const })),
   unknownEvents: [],
   issues: [],
 });
-const shape = (outcome: ReturnType<typeof classifyAmd>) =>
-  outcome.kind === "machine" ? `machine/${outcome.phase}` : outcome.kind;
+const shape = (outcome: ReturnType<typeof classifyAmd>) => situationOf(outcome);
 
 describe("classifyAmd: the rules table", () => {
   it.each([
-    [["amd_tone_detected"], "machine/beep"],
-    [["amd_machine_stopped_speaking"], "machine/greeting-ended"],
-    [["amd_machine_detected", "amd_stopped"], "machine/greeting-ended"],
-    [["amd_machine_detected"], "machine/greeting"],
+    [["amd_tone_detected"], "machine.beep"],
+    [["amd_machine_stopped_speaking"], "machine.greeting-ended"],
+    [["amd_machine_detected", "amd_stopped"], "machine.greeting-ended"],
+    [["amd_machine_detected"], "machine.greeting"],
     [["amd_human_detected"], "human"],
     [["amd_no_speech_detected"], "silence"],
     [["amd_error"], "error"],
@@ -47,7 +46,7 @@ describe("classifyAmd: the rules table", () => {
 
   it("treats a tone with no speech as a machine at the beep", () => {
     expect(shape(classifyAmd(reading("amd_tone_detected", "amd_no_speech_detected", "amd_stopped")))).toBe(
-      "machine/beep",
+      "machine.beep",
     );
   });
 
