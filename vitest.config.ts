@@ -1,7 +1,11 @@
 import { defineConfig } from "vitest/config";
 
-// Three projects, as remeda does: behaviour (unit), laws over generated input
-// (property, slower, fixed seed printed on failure) and types (checked by tsc, never run).
+/** Tests that load what `npm run build` wrote (dist/), or spawn it. */
+const BUILT = ["test/bundle/**/*.test.ts", "test/docs/**/*.test.ts", "test/cli/cli.test.ts"];
+
+// Projects as remeda has them: behaviour (unit), laws over generated input (property,
+// slower, fixed seed printed on failure) and types (checked by tsc, never run); plus the
+// tests of the built files, kept out of the quick loop.
 export default defineConfig({
   test: {
     coverage: {
@@ -25,10 +29,21 @@ export default defineConfig({
     },
     projects: [
       {
+        // The quick loop (npm run test:unit): behaviour, in-process, no build needed.
         test: {
           name: "unit",
           include: ["test/**/*.test.ts"],
-          exclude: ["test/**/*.prop.test.ts"],
+          exclude: ["test/**/*.prop.test.ts", ...BUILT],
+        },
+      },
+      {
+        // What runs the built files (dist/): the bot bundle in a vm, the CLI binary
+        // spawned, the docs compiled and regenerated. Spawning a process or tsc takes
+        // seconds on a busy machine, so these get a timeout fitted to that.
+        test: {
+          name: "built",
+          include: BUILT,
+          testTimeout: 30_000,
         },
       },
       {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { MAX_EVENTS_READ, readAmd } from "../../src/index.js";
+import { MAX_EVENTS_READ, readAmd, routeCall } from "../../src/index.js";
+import { MAX_JSON_TEXT } from "../../src/internal/safe.js";
 import { EVENT_FIELDS, INFO_FIELDS } from "../../src/reading/leaves.js";
 import { amdEventDataSchema, amdInfoSchema } from "../../src/reading/schemas.js";
 
@@ -334,5 +335,84 @@ describe("readAmd: exactly what is read, nothing more", () => {
       greeting: "hi",
     });
     expect(readAmd(ctx({ amdInfo: '["amd_stopped"]' })).issues).toEqual(["amdInfo: expected an object"]);
+  });
+});
+
+describe("readAmd: at the edges", () => {
+  it("reads JSON text entries that hold an object, and reports those that hold a list", () => {
+    const read = readAmd(ctx({ amdInfo: { amdEvents: ['{"type":"amd_error","error":"x"}', '["amd_error"]'] } }));
+    expect(read.events).toEqual([{ name: "amd_error", source: "amdEvents", index: 0, error: "x" }]);
+    expect(read.issues).toEqual(['amdInfo.amdEvents[1]: unknown AMD event "["amd_error"]"']);
+  });
+
+  it("does not parse JSON text over the size cap", () => {
+    const huge = `{"type":"amd_error","pad":"${"x".repeat(MAX_JSON_TEXT)}"}`;
+    const read = readAmd(ctx({ amd: huge }));
+    expect(read.events).toEqual([]);
+    expect(read.unknownEvents).toHaveLength(1);
+  });
+
+  it("reports entries that cannot be read and lists whose length is not a number", () => {
+    const entries = new Proxy(["amd_stopped", "amd_error"], {
+      get: (target, key) => {
+        if (key === "1") throw new Error("no");
+        return Reflect.get(target, key);
+      },
+    });
+    const read = readAmd(ctx({ amdInfo: { amdEvents: entries } }));
+    expect(read.events.map((event) => event.name)).toEqual(["amd_stopped"]);
+    expect(read.issues).toEqual(["amdInfo.amdEvents[1]: could not be read"]);
+    const lying = new Proxy([], { get: (target, key) => (key === "length" ? "many" : Reflect.get(target, key)) });
+    expect(readAmd(ctx({ amd: lying })).issues).toEqual(["amd: could not read its length"]);
+  });
+
+  it(`keeps at most ${MAX_EVENTS_READ} unknown names`, () => {
+    const read = readAmd(
+      ctx({ amd: "amd_extra", amdInfo: { amdEvents: Array.from({ length: MAX_EVENTS_READ }, (_, n) => `x${n}`) } }),
+    );
+    expect(read.unknownEvents).toHaveLength(MAX_EVENTS_READ);
+    expect(read.unknownEvents).not.toContain("amd_extra");
+  });
+});
+
+describe("readAmd: exact edges", () => {
+  it("shortens unknown names over 60 characters only", () => {
+    const sixty = `amd_${"x".repeat(56)}`;
+    expect(readAmd(ctx({ amd: sixty })).unknownEvents).toEqual([sixty]);
+    const shown = readAmd(ctx({ amd: `${sixty}y` })).unknownEvents[0];
+    expect(shown).toBe(`${sixty.slice(0, 59)}…`);
+  });
+
+  it("reads a function that carries the session, as bot platforms may pass one", () => {
+    const context = Object.assign(() => undefined, { session: { UserSession: { amd: "amd_human_detected" } } });
+    expect(routeCall(context).outcome.kind).toBe("human");
+  });
+
+  it("says an entry that cannot be read could not be read", () => {
+    const { proxy, revoke } = Proxy.revocable({}, {});
+    revoke();
+    expect(readAmd(ctx({ amd: proxy })).issues).toEqual(["amd: could not be read"]);
+  });
+
+  it("reads an empty list without complaint, and a list whose length is negative as unreadable", () => {
+    expect(readAmd(ctx({ amdInfo: { amdEvents: [] } }))).toStrictEqual({ events: [], unknownEvents: [], issues: [] });
+    const negative = new Proxy([], { get: (target, key) => (key === "length" ? -1 : Reflect.get(target, key)) });
+    expect(readAmd(ctx({ amd: negative })).issues).toEqual(["amd: could not read its length"]);
+  });
+
+  it("parses JSON text up to the cap, with space before it", () => {
+    const prefix = '  {"type":"amd_error","pad":"';
+    const exact = `${prefix}${"x".repeat(MAX_JSON_TEXT - prefix.length - 2)}"}`;
+    expect(exact).toHaveLength(MAX_JSON_TEXT);
+    expect(readAmd(ctx({ amd: exact })).events.map((event) => event.name)).toEqual(["amd_error"]);
+  });
+
+  it("refuses Infinity and booleans as numbers", () => {
+    const read = readAmd(ctx({ amd: { type: "amd_tone_detected", frequency: Infinity, variance: true } }));
+    expect(read.events).toStrictEqual([{ name: "amd_tone_detected", source: "amd" }]);
+    expect(read.issues).toEqual([
+      "amd.frequency: expected a non-negative number",
+      "amd.variance: expected a non-negative number",
+    ]);
   });
 });

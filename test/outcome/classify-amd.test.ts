@@ -1,5 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { AMD_EVENTS, type AmdEventName, type AmdReading, classifyAmd, readAmd, situationOf } from "../../src/index.js";
+
+const ctx = (UserSession: unknown) => ({ session: { UserSession } });
+
+import {
+  AMD_EVENTS,
+  type AmdEventName,
+  type AmdReading,
+  classifyAmd,
+  readAmd,
+  situationOf,
+  toAmdEventName,
+} from "../../src/index.js";
 
 const reading = (...names: AmdEventName[]): AmdReading => ({
   events: names.map((name) => ({ name, source: "amdEvents" as const })),
@@ -162,5 +173,42 @@ describe("classifyAmd: readings made by hand", () => {
     expect(classifyAmd({} as never)).toEqual({ kind: "not-run", evidence: [] });
     expect(classifyAmd(undefined as never)).toEqual({ kind: "not-run", evidence: [] });
     expect(classifyAmd({ events: [], unknownEvents: ["x"] } as never).kind).toBe("undecided");
+  });
+});
+
+describe("classifyAmd and toAmdEventName: readings made by hand", () => {
+  it("toAmdEventName gives undefined for what is not text", () => {
+    for (const value of [undefined, null, 5, {}, ["amd_stopped"]]) expect(toAmdEventName(value)).toBeUndefined();
+  });
+
+  it("classifyAmd ignores events whose name is not an AMD event", () => {
+    const outcome = classifyAmd({
+      events: [{ name: "amd_bogus" as never, source: "amd" }],
+      unknownEvents: [],
+      issues: [],
+    });
+    expect(outcome).toEqual({ kind: "not-run", evidence: [] });
+  });
+});
+
+describe("classifyAmd: details from the right events", () => {
+  it("takes the tone frequency from tone events only, and the error text from error events only", () => {
+    const tone = classifyAmd(
+      readAmd(
+        ctx({
+          amdInfo: {
+            amdEvents: [
+              { type: "amd_machine_detected", frequency: 100 },
+              { type: "amd_tone_detected", frequency: 1000 },
+            ],
+          },
+        }),
+      ),
+    );
+    expect(tone).toMatchObject({ kind: "machine", phase: "beep", toneFrequency: 1000 });
+    const failed = classifyAmd(
+      readAmd(ctx({ amdInfo: { amdEvents: [{ type: "amd_stopped", error: "not mine" }, { type: "amd_error" }] } })),
+    );
+    expect(failed).toStrictEqual({ kind: "error", evidence: ["amd_error", "amd_stopped"] });
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { makeBotContext } from "../../src/fixtures/index.js";
+import type { PolicyError } from "../../src/index.js";
 import { type AmdOutcome, decideRoute, defaultPolicy, parsePolicy, ROUTE_REASONS, routeCall } from "../../src/index.js";
 
 const greeting: AmdOutcome = { kind: "machine", phase: "greeting", evidence: ["amd_machine_detected"] };
@@ -279,5 +280,81 @@ describe("decideRoute: waitedMs as text", () => {
       expect(decision.action, text).toBe("wait");
       expect(decision.issues).toEqual(["options.waitedMs: expected a non-negative number; 0 was used"]);
     }
+  });
+});
+
+describe("decideRoute and parsePolicy: at the edges", () => {
+  it("describes something thrown that is not an Error by its type", () => {
+    const machine = new Proxy(
+      {},
+      {
+        ownKeys: () => {
+          throw "nope";
+        },
+      },
+    );
+    try {
+      parsePolicy({ machine });
+      expect.unreachable();
+    } catch (error) {
+      expect((error as PolicyError).problems).toEqual(["machine: could not be read (string)"]);
+    }
+  });
+
+  it("falls back to the default policy's AMD-error rule when something unforeseen fails inside", () => {
+    const evidence = new Proxy([], {
+      get: () => {
+        throw new Error("evidence exploded");
+      },
+    });
+    const decision = decideRoute({ kind: "machine", phase: "beep", evidence } as never);
+    expect(decision).toMatchObject({
+      action: "continue",
+      reason: "amd-error",
+      outcome: { kind: "error", evidence: [] },
+    });
+    expect(decision.issues).toEqual([
+      "amd-flow: internal failure (Error: evidence exploded); the default policy for an AMD error was used",
+    ]);
+    expect(decision.explanation).toBe("AMD failed; let the bot talk.");
+  });
+
+  it("writes minutes and hours in explanations", () => {
+    const beep = { kind: "machine", phase: "beep", evidence: ["amd_tone_detected"] } as const;
+    expect(decideRoute(beep, { machine: { action: "hang-up", retryAfterMs: 300_000 } }).explanation).toMatch(
+      /call again in 5 min\.$/,
+    );
+    expect(decideRoute(beep, { machine: { action: "hang-up", retryAfterMs: 90_000 } }).explanation).toMatch(
+      /call again in 90 s\.$/,
+    );
+  });
+});
+
+describe("decideRoute: exact edges", () => {
+  it("writes 2 min and 2 h at their boundaries, and names the beep after a greeting that ended", () => {
+    const beep = { kind: "machine", phase: "beep", evidence: ["amd_tone_detected"] } as const;
+    expect(decideRoute(beep, { machine: { action: "hang-up", retryAfterMs: 120_000 } }).explanation).toMatch(
+      /in 2 min\.$/,
+    );
+    expect(decideRoute(beep, { machine: { action: "hang-up", retryAfterMs: 7_200_000 } }).explanation).toMatch(
+      /in 2 h\.$/,
+    );
+    const ended = {
+      kind: "machine",
+      phase: "beep",
+      evidence: ["amd_machine_stopped_speaking", "amd_tone_detected"],
+    } as const;
+    expect(decideRoute(ended).explanation).toBe("The voicemail beep was heard; leave the voicemail message now.");
+  });
+
+  it("keeps internal failures on one line", () => {
+    const evidence = new Proxy([], {
+      get: () => {
+        throw new Error("first line\n   second line");
+      },
+    });
+    expect(decideRoute({ kind: "machine", phase: "beep", evidence } as never).issues).toEqual([
+      "amd-flow: internal failure (Error: first line second line); the default policy for an AMD error was used",
+    ]);
   });
 });
