@@ -22,6 +22,9 @@ export default defineConfig([
     target: "node20",
     platform: "node",
     banner: { js: "#!/usr/bin/env node" },
+    // lodash-es inlined here too, so no entry of dist/ imports it at run time and it
+    // stays a development dependency.
+    noExternal: ["lodash-es"],
   },
   {
     // The bot bundle: the core only, everything inlined, one IIFE assigning the global
