@@ -1,6 +1,7 @@
 import * as z from "zod";
 import { type AmdEventName, toAmdEventName } from "../events.js";
 import { isRecord, parseJsonText } from "../internal/safe.js";
+import { numericText } from "../vocabulary.js";
 import { describeIssues } from "./problems.js";
 
 /**
@@ -35,17 +36,10 @@ const REASON_CODES = [
 ] as const;
 const REASON_CODE_BY_FOLD = new Map<string, string>(REASON_CODES.map((code) => [code.toLowerCase(), code]));
 
-const NUMERIC = /^\s*\d+(?:\.\d+)?\s*$/;
 const NOT_AMOUNT = "expected a non-negative number";
-const amount = z.union(
-  [
-    z.number().min(0, { error: NOT_AMOUNT }).refine(Number.isFinite, { error: NOT_AMOUNT }),
-    z
-      .string()
-      .regex(NUMERIC, { error: NOT_AMOUNT })
-      .transform((value) => Number(value)),
-  ],
-  { error: NOT_AMOUNT },
+const amount = z.preprocess(
+  numericText,
+  z.number({ error: NOT_AMOUNT }).min(0, { error: NOT_AMOUNT }).refine(Number.isFinite, { error: NOT_AMOUNT }),
 );
 const time = z
   .string({ error: "expected a time" })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ABANDONMENT_LIMIT, failureCauseOf, summarizeCall, summarizeCalls } from "../../src/dialer/index.js";
+import { summarizeCall, summarizeCalls } from "../../src/dialer/index.js";
 import { notificationFixtures } from "../../src/fixtures/index.js";
 
 const bodiesOf = (conversationId: string) =>
@@ -92,74 +92,6 @@ describe("summarizeCall", () => {
       amd: { kind: "not-run" },
     });
     expect(summarizeCall("nope" as never).issues).toEqual(["notifications: expected a list"]);
-  });
-});
-
-describe("failureCauseOf", () => {
-  it.each([
-    ["Busy Here", "486 Busy Here", "busy"],
-    [undefined, "600 Busy Everywhere", "busy"],
-    ["Service Unavailable", "503 Service Unavailable", "unavailable"],
-    [undefined, "502 Bad Gateway", "unavailable"],
-    ["Temporarily Unavailable", "480 Temporarily Unavailable", "rejected"],
-    ["Decline", "603 Decline", "rejected"],
-    [undefined, "487 Request Terminated", "no-answer"],
-    [undefined, "408 Request Timeout", "no-answer"],
-    ["Busy Here", undefined, "busy"],
-    ["temporarily unavailable", "", "rejected"],
-    [undefined, "404 Not Found", "other"],
-    [undefined, undefined, "other"],
-  ] as const)("%s / %s → %s", (code, reason, cause) => {
-    expect(failureCauseOf(code, reason)).toBe(cause);
-  });
-});
-
-describe("summarizeCalls", () => {
-  const calls = [
-    VOICEMAIL,
-    HUMAN,
-    ...notificationFixtures
-      .filter((fixture) => fixture.expected.status === "failed")
-      .map((f) => f.body["conversationId"] as string),
-  ];
-  const summaries = calls.map((id) => summarizeCall(bodiesOf(id), { machineDetection: "detect" }));
-
-  it("counts and rates per status, failure cause and outcome", () => {
-    const figures = summarizeCalls(summaries);
-    expect(figures).toMatchObject({
-      calls: 6,
-      byStatus: { completed: 2, failed: 4 },
-      byFailureCause: { busy: 1, "no-answer": 1, unavailable: 1, rejected: 1 },
-      failureCauseRates: { busy: 0.25, "no-answer": 0.25, unavailable: 0.25, rejected: 0.25 },
-      byOutcome: { "machine.greeting-ended": 1, human: 1, "not-run": 4 },
-      machineDetected: 0,
-      liveAnswers: 1,
-      routedAwayFromPerson: 0,
-      abandonmentRate: 0,
-      abandonmentLimit: ABANDONMENT_LIMIT,
-      overAbandonmentLimit: false,
-    });
-    expect(figures.statusRates["completed"]).toBeCloseTo(2 / 6);
-  });
-
-  it("flags abandonment above 3 % of live answers", () => {
-    const person = summarizeCall(bodiesOf(HUMAN));
-    const cutOff = { ...person, endedBy: "voice-gateway" as const };
-    const figures = summarizeCalls([...Array.from({ length: 30 }, () => person), cutOff]);
-    expect(figures.liveAnswers).toBe(31);
-    expect(figures.routedAwayFromPerson).toBe(1);
-    expect(figures.abandonmentRate).toBeCloseTo(1 / 31);
-    expect(figures.overAbandonmentLimit).toBe(true);
-    expect(summarizeCalls([...Array.from({ length: 40 }, () => person), cutOff]).overAbandonmentLimit).toBe(false);
-  });
-
-  it("gives zeros for no calls", () => {
-    expect(summarizeCalls([])).toMatchObject({
-      calls: 0,
-      abandonmentRate: 0,
-      statusRates: {},
-      overAbandonmentLimit: false,
-    });
   });
 });
 
@@ -306,71 +238,6 @@ describe("summarizeCall: choices that must not depend on order", () => {
       status: "unknown",
       notifications: 0,
     });
-  });
-});
-
-describe("failureCauseOf: reading the SIP status", () => {
-  it("reads a status at the start of the reason only, three digits exactly", () => {
-    expect(failureCauseOf(undefined, "  486 Busy Here")).toBe("busy");
-    expect(failureCauseOf("Service Unavailable", "x486 Busy Here")).toBe("unavailable");
-    expect(failureCauseOf("Service Unavailable", "4861 Odd")).toBe("unavailable");
-    expect(failureCauseOf(" BUSY HERE ", "")).toBe("busy");
-    // A status the table does not know falls back to the reason code.
-    expect(failureCauseOf("Busy Here", "404 Not Found")).toBe("busy");
-    expect(failureCauseOf(undefined, "404 Not Found")).toBe("other");
-  });
-});
-
-describe("summarizeCalls: the abandonment limit", () => {
-  const person = summarizeCall([
-    {
-      conversationId: "p",
-      status: "completed",
-      reasonCode: "Caller-disconnected",
-      machineDetection: "amd_human_detected",
-    },
-  ]);
-  const cutOff = summarizeCall([
-    { conversationId: "k", status: "completed", reasonCode: "KoreVG-disconnected", machineDetection: "amd_error" },
-  ]);
-  const machine = summarizeCall(
-    [
-      {
-        conversationId: "m",
-        status: "completed",
-        reasonCode: "KoreVG-disconnected",
-        machineDetection: "amd_tone_detected",
-      },
-    ],
-    {
-      machineDetection: "disconnect",
-    },
-  );
-  const unknown = summarizeCall([]);
-
-  it("is not over at exactly 3 %", () => {
-    const figures = summarizeCalls([...Array.from({ length: 97 }, () => person), cutOff, cutOff, cutOff]);
-    expect(figures.abandonmentRate).toBeCloseTo(0.03);
-    expect(figures.overAbandonmentLimit).toBe(false);
-  });
-
-  it("counts only live answers: no machines, no failed or unknown calls", () => {
-    const figures = summarizeCalls([
-      person,
-      cutOff,
-      machine,
-      unknown,
-      summarizeCall([{ conversationId: "f", status: "Failed", reason: "486 Busy Here" }]),
-    ]);
-    expect(figures).toMatchObject({
-      calls: 5,
-      liveAnswers: 2,
-      routedAwayFromPerson: 1,
-      abandonmentRate: 0.5,
-      machineDetected: 1,
-    });
-    expect(figures.byOutcome).toEqual({ human: 1, error: 1, "machine.beep": 1, "not-run": 2 });
-    expect(figures.outcomeRates).toEqual({ human: 0.2, error: 0.2, "machine.beep": 0.2, "not-run": 0.4 });
   });
 });
 

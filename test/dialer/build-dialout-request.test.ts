@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildDialoutRequest, DialoutRequestError } from "../../src/dialer/index.js";
 import { documentedDialoutBody } from "../../src/fixtures/index.js";
+import { InputError } from "../../src/input-error.js";
 
 const HOST = "https://platform.kore.ai";
 const JWT = "eyJhbGciOiJIUzI1NiJ9.secret-payload.signature";
@@ -179,6 +180,12 @@ describe("buildDialoutRequest: exactly what it emits", () => {
         "invalid dial-out request: caller: must not be empty; timeoutInMs: must be at least 0",
       );
       expect((error as Error).name).toBe("DialoutRequestError");
+      expect(error).toBeInstanceOf(InputError);
+      expect((error as DialoutRequestError).issues).toEqual([
+        "caller: must not be empty",
+        "timeoutInMs: must be at least 0",
+      ]);
+      expect((error as DialoutRequestError).problems).toBe((error as DialoutRequestError).issues);
     }
   });
 
