@@ -1,15 +1,17 @@
+import { isRecord } from "../internal/safe.js";
+
 // The dial-out fields the docs spell two ways.
 
-/** Documented pairs of spellings: the canonical name, the other, and whether one is required. */
+/** Documented pairs of spellings: the one the sample request sends, the other, and whether one is required. */
 export const SPELLINGS = [
-  ["botId", "bot", true],
-  ["notifyUrl", "notifyurl", false],
+  ["bot", "botId", true],
+  ["notifyurl", "notifyUrl", false],
   ["machineDetection", "machinedetection", false],
 ] as const;
 
 /** Problems with the spelling pairs: a required one missing, or both given and different. */
 export function spellingProblems(input: unknown): string[] {
-  if (typeof input !== "object" || input === null || Array.isArray(input)) return [];
+  if (!isRecord(input)) return [];
   const record = input as Record<string, unknown>;
   const problems: string[] = [];
   for (const [canonical, other, required] of SPELLINGS) {
