@@ -25,10 +25,12 @@ const TEL = /^tel:\+?\d{3,20}$/;
 const SIP = /^sip:[^@\s:;]+@[A-Za-z0-9.-]+(?::\d{1,5})?$/;
 
 /** C0 controls (CR, LF, NUL, …), DEL and C1 controls: they split or end an HTTP header. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 /** An HTTP header name (RFC 9110 token). */
 const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 /** What may not appear in an HTTP header value: C0 controls but the tab, and DEL. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
 const HEADER_CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f]/;
 const NO_CONTROL = "must not contain control characters";
 

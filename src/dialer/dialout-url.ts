@@ -3,6 +3,7 @@
 // with a base path. Every check is one pass over the text (no backtracking patterns).
 
 /** White space, C0 and C1 control characters, and backslashes (which `URL` reads as `/`). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
 const UNSAFE_IN_HOST = /[\u0000-\u0020\u007f-\u009f\\]/;
 /** Characters that smuggle another destination into a URL: userinfo, query, fragment. */
 const REDIRECTING = /[@?#]/;

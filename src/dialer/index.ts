@@ -33,3 +33,4 @@ export {
 export { summarizeCall } from "./summarize-call.js";
 export { summarizeCalls } from "./summarize-calls.js";
 export { MAX_NOTIFICATIONS } from "./usable-notifications.js";
+export { MAX_SUMMARIES } from "./usable-summaries.js";

@@ -1,6 +1,7 @@
 import type * as z from "zod";
 
 /** Control characters and line separators: one problem must stay one line. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
 const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
 
 /** `key` with its control characters written as `\uXXXX`, so outside text cannot break a line. */

@@ -1,27 +1,37 @@
-import countBy from "lodash-es/countBy.js";
 import { type Mutable, put, readProp } from "../internal/safe.js";
 import { classifyAmd } from "../outcome/classify-amd.js";
 import type { AmdEvent } from "../reading/read-amd.js";
 import type { CallSummary, SummarizeOptions } from "./call-summary.js";
 import { extreme, largest } from "./call-times.js";
 import { failureCauseOf } from "./failure-cause.js";
-import { ENDED_BY, finalOf } from "./final-state.js";
+import { endedByOf, finalOf } from "./final-state.js";
+import { IssueList } from "./issue-list.js";
 import type { CallNotification } from "./notification.js";
+import { printable } from "./problems.js";
 import { readUsableNotifications } from "./usable-notifications.js";
+
+/** How many notifications each call has; a Map, so any id (`__proto__` too) is just a key. */
+function countByCall(notifications: readonly CallNotification[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const { conversationId } of notifications) counts.set(conversationId, (counts.get(conversationId) ?? 0) + 1);
+  return counts;
+}
 
 /** Most notifications first, then the alphabetically first id: the same answer in any order. */
 function mainConversation(notifications: readonly CallNotification[]): string | undefined {
-  const counts = Object.entries(countBy(notifications, (notification) => notification.conversationId));
-  // Ids are distinct keys, so the alphabetical tie-break never meets two equal ids.
-  // Stryker disable next-line EqualityOperator: as above, < and <= agree.
-  return counts.sort(([a, countA], [b, countB]) => countB - countA || (a < b ? -1 : 1))[0]?.[0];
+  let best: { id: string; count: number } | undefined;
+  for (const [id, count] of countByCall(notifications)) {
+    if (best === undefined || count > best.count || (count === best.count && id < best.id)) best = { id, count };
+  }
+  return best?.id;
 }
 
 /**
  * Reduces one call's notify-webhook bodies to its final state. Order-free: any arrival
  * order (and any repetition) of the same notifications gives the same summary.
  * Notifications of another call are listed in `issues` and left out; unusable ones
- * too. Never throws.
+ * too (at most 50 problems are listed, then counted). Times are compared as instants.
+ * Never throws, whatever the list, its entries or their extra fields hold.
  *
  * @param notifications - the call's webhook bodies, as objects or raw JSON text.
  * @param options - the dial-out's `machineDetection` mode, and which call to summarise.
@@ -42,18 +52,15 @@ function mainConversation(notifications: readonly CallNotification[]): string | 
  * ```
  */
 export function summarizeCall(notifications: unknown, options: SummarizeOptions = {}): CallSummary {
-  const issues: string[] = [];
+  const issues = new IssueList();
   const valid = readUsableNotifications(notifications, issues);
 
   const named = readProp(options, "conversationId");
   const wanted = typeof named === "string" ? named : mainConversation(valid);
   const mine = valid.filter((notification) => notification.conversationId === wanted);
-  const others = countBy(
-    valid.filter((notification) => notification.conversationId !== wanted),
-    (notification) => notification.conversationId,
-  );
-  for (const id of Object.keys(others).sort()) {
-    issues.push(`conversationId ${id}: ${others[id]} notification(s) of another call, left out`);
+  const others = countByCall(valid.filter((notification) => notification.conversationId !== wanted));
+  for (const id of [...others.keys()].sort()) {
+    issues.add(`conversationId ${printable(id)}: ${others.get(id)} notification(s) of another call, left out`);
   }
 
   const events: AmdEvent[] = [];
@@ -73,12 +80,12 @@ export function summarizeCall(notifications: unknown, options: SummarizeOptions 
     amd,
     machineDetected,
     notifications: mine.length,
-    issues,
+    issues: issues.lines(),
   };
   put(summary, "reasonCode", final?.reasonCode);
   put(summary, "reason", final?.reason);
   if (final?.status === "failed") summary.failureCause = failureCauseOf(final.reasonCode, final.reason);
-  if (final?.status === "completed") put(summary, "endedBy", ENDED_BY[(final.reasonCode ?? "").toLowerCase()]);
+  if (final?.status === "completed") put(summary, "endedBy", endedByOf(final.reasonCode));
   put(summary, "ringDurationMs", largest(mine.map((notification) => notification.ringDurationInMS)));
   put(summary, "connectDurationMs", largest(mine.map((notification) => notification.connectDurationInMS)));
   put(summary, "callDurationSeconds", largest(mine.map((notification) => notification.callDuration)));

@@ -1,5 +1,7 @@
 import { boundedLength, isArraySafe, readProp, UNREADABLE } from "../internal/safe.js";
+import type { IssueList } from "./issue-list.js";
 import { type CallNotification, parseCallNotification } from "./notification.js";
+import { notificationKey } from "./notification-key.js";
 
 /**
  * At most this many notifications are read for one call; a real call sends fewer
@@ -15,34 +17,34 @@ export const MAX_NOTIFICATIONS = 100_000;
 
 /**
  * The usable notifications, each once: platforms retry webhooks, and a repeated
- * delivery must not count twice (nor tip which call is summarised).
+ * delivery must not count twice (nor tip which call is summarised). Reads at most
+ * {@link MAX_NOTIFICATIONS} entries, so a sparse list of length 2³² − 1 costs no more.
  */
-export function readUsableNotifications(notifications: unknown, issues: string[]): CallNotification[] {
+export function readUsableNotifications(notifications: unknown, issues: IssueList): CallNotification[] {
   if (!isArraySafe(notifications)) {
-    issues.push("notifications: expected a list");
+    issues.add("notifications: expected a list");
     return [];
   }
   const bounds = boundedLength(notifications, MAX_NOTIFICATIONS);
   if (bounds === undefined) {
-    issues.push("notifications: could not read its length");
+    issues.add("notifications: could not read its length");
     return [];
   }
-  if (bounds.total > bounds.length)
-    issues.push(`notifications: ${bounds.total} given; read the first ${bounds.length}`);
+  if (bounds.total > bounds.length) issues.add(`notifications: ${bounds.total} given; read the first ${bounds.length}`);
   const seen = new Set<string>();
   const valid: CallNotification[] = [];
   for (let index = 0; index < bounds.length; index++) {
     const body = readProp(notifications, String(index));
     if (body === UNREADABLE) {
-      issues.push(`notifications[${index}]: could not be read`);
+      issues.add(`notifications[${index}]: could not be read`);
       continue;
     }
     const parsed = parseCallNotification(body);
     if (!parsed.ok) {
-      issues.push(...parsed.issues.map((issue) => `notifications[${index}]: ${issue}`));
+      for (const issue of parsed.issues) issues.add(`notifications[${index}]: ${issue}`);
       continue;
     }
-    const key = JSON.stringify(parsed.value);
+    const key = notificationKey(parsed.value);
     if (seen.has(key)) continue;
     seen.add(key);
     valid.push(parsed.value);

@@ -85,7 +85,7 @@ describe("parseCallNotification", () => {
       issues: [
         "conversationId: expected text",
         "status: expected Answered, Call-In-Progress, completed or Failed",
-        "callConnectTime: expected a time",
+        "callConnectTime: expected an ISO 8601 time with a zone, such as 2025-06-26T12:49:17.600Z",
         "ringDurationInMS: expected a non-negative number",
         "machineDetection: expected an AMD event name",
       ],
