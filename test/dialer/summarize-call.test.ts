@@ -248,3 +248,181 @@ describe("summarizeCall: the latest disconnect, whatever its spelling", () => {
     expect(summarizeCall([a, b]).callDisconnectTime).toBe(summarizeCall([b, a]).callDisconnectTime);
   });
 });
+
+describe("summarizeCall with extra fields that cannot be serialised", () => {
+  const base = { conversationId: "x", status: "completed", reasonCode: "bot-disconnected" };
+  const cycle: Record<string, unknown> = { ...base };
+  cycle["self"] = cycle;
+  let deep: Record<string, unknown> = {};
+  for (let i = 0; i < 50_000; i++) deep = { deep };
+  const hostile = new Proxy(
+    {},
+    {
+      get: () => {
+        throw new Error("no");
+      },
+      ownKeys: () => {
+        throw new Error("no");
+      },
+    },
+  );
+  const revoked = Proxy.revocable({}, {});
+  revoked.revoke();
+
+  it.each([
+    ["a BigInt", { ...base, extra: 10n }],
+    ["a cycle", cycle],
+    [
+      "a throwing toJSON",
+      {
+        ...base,
+        extra: {
+          toJSON: () => {
+            throw new Error("no");
+          },
+        },
+      },
+    ],
+    ["deep nesting", { ...base, extra: deep }],
+    ["a hostile Proxy", { ...base, extra: hostile }],
+    ["a revoked Proxy", { ...base, extra: revoked.proxy }],
+  ])("summarises a call whose notifications carry %s, counting repeats once", (_name, body) => {
+    const summary = summarizeCall([body, body, { ...base, status: "Answered" }]);
+    expect(summary).toMatchObject({ conversationId: "x", status: "completed", endedBy: "bot", notifications: 2 });
+    expect(summary.issues).toEqual([]);
+  });
+
+  it("counts copies that differ only in fields the docs do not list once", () => {
+    expect(
+      summarizeCall([
+        { ...base, a: 1 },
+        { ...base, a: 2 },
+      ]).notifications,
+    ).toBe(1);
+    expect(summarizeCall([base, { ...base, sessionId: "s" }]).notifications).toBe(2);
+  });
+});
+
+describe("summarizeCall with prototype-named text", () => {
+  it.each(["constructor", "__proto__", "toString", "hasOwnProperty", "valueOf"])(
+    "reads %s as an unknown status and an unknown reason code",
+    (word) => {
+      const summary = summarizeCall([
+        { conversationId: "x", status: word },
+        { conversationId: "x", status: "completed", reasonCode: word },
+        { conversationId: "y", status: "failed", reasonCode: word },
+      ]);
+      expect(summary.issues).toEqual([
+        "notifications[0]: status: expected Answered, Call-In-Progress, completed or Failed",
+        "conversationId y: 1 notification(s) of another call, left out",
+      ]);
+      expect(summary.status).toBe("completed");
+      expect(summary.reasonCode).toBe(word);
+      expect("endedBy" in summary).toBe(false);
+      expect(summarizeCall([{ conversationId: "y", status: "failed", reasonCode: word }]).failureCause).toBe("other");
+    },
+  );
+
+  it("takes __proto__ and constructor as call ids like any other", () => {
+    const summary = summarizeCall([
+      { conversationId: "__proto__", status: "Answered" },
+      { conversationId: "__proto__", status: "completed" },
+      { conversationId: "constructor", status: "Answered" },
+    ]);
+    expect(summary).toMatchObject({ conversationId: "__proto__", status: "completed", notifications: 2 });
+    expect(summary.issues).toEqual(["conversationId constructor: 1 notification(s) of another call, left out"]);
+  });
+
+  it("keeps a __proto__ field of a JSON body as data, never as a key named [object Object]", () => {
+    const text =
+      '{"conversationId":"x","status":"completed","__proto__":{"status":"failed"},"machinedetection":"amd_human_detected"}';
+    const summary = summarizeCall([text]);
+    expect(summary).toMatchObject({ status: "completed", amd: { kind: "human" }, issues: [] });
+    expect(Object.prototype).not.toHaveProperty("status");
+  });
+
+  it("writes control characters of another call's id escaped, on one line", () => {
+    const summary = summarizeCall([
+      { conversationId: "x", status: "completed" },
+      { conversationId: "x", status: "Answered" },
+      { conversationId: "y\nz", status: "completed" },
+    ]);
+    expect(summary.issues).toEqual(["conversationId y\\u000az: 1 notification(s) of another call, left out"]);
+  });
+});
+
+describe("summarizeCall: times are instants", () => {
+  it("compares disconnect times across zones by the instant they name", () => {
+    const early = {
+      conversationId: "x",
+      status: "completed",
+      reasonCode: "bot-disconnected",
+      callDisconnectTime: "2025-06-26T12:30:00+02:00",
+    };
+    const late = {
+      conversationId: "x",
+      status: "completed",
+      reasonCode: "Caller-disconnected",
+      callDisconnectTime: "2025-06-26T11:00:00Z",
+    };
+    for (const order of [
+      [early, late],
+      [late, early],
+    ]) {
+      const summary = summarizeCall(order);
+      expect(summary.endedBy).toBe("person");
+      expect(summary.callDisconnectTime).toBe("2025-06-26T11:00:00Z");
+    }
+  });
+
+  it("takes the earliest connect by instant, not by text", () => {
+    const a = { conversationId: "x", status: "Answered", callConnectTime: "2025-06-26T10:00:00-03:00" };
+    const b = { conversationId: "x", status: "completed", callConnectTime: "2025-06-26T12:59:59Z" };
+    expect(summarizeCall([a, b]).callConnectTime).toBe("2025-06-26T12:59:59Z");
+    expect(summarizeCall([b, a]).callConnectTime).toBe("2025-06-26T12:59:59Z");
+  });
+
+  it("of two spellings of one instant, takes the first in text order, in any order", () => {
+    const a = { conversationId: "x", status: "completed", callDisconnectTime: "2025-06-26T12:00:00+01:00" };
+    const b = { conversationId: "x", status: "completed", callDisconnectTime: "2025-06-26T11:00:00Z" };
+    expect(summarizeCall([a, b]).callDisconnectTime).toBe("2025-06-26T11:00:00Z");
+    expect(summarizeCall([b, a]).callDisconnectTime).toBe("2025-06-26T11:00:00Z");
+    expect(summarizeCall([a, b]).callConnectTime).toBeUndefined();
+  });
+
+  it.each(["1", "March 7", "2025-06-26T12:00:00", "2025-02-30T00:00:00Z", "tomorrow"])(
+    "reports nonsense like %j and does not use it",
+    (time) => {
+      const summary = summarizeCall([
+        { conversationId: "x", status: "completed", callDisconnectTime: "2025-06-26T11:00:00Z" },
+        { conversationId: "x", status: "completed", callDisconnectTime: time, reasonCode: "bot-disconnected" },
+      ]);
+      expect(summary.callDisconnectTime).toBe("2025-06-26T11:00:00Z");
+      expect(summary.endedBy).toBeUndefined();
+      expect(summary.issues).toEqual([
+        "notifications[1]: callDisconnectTime: expected an ISO 8601 time with a zone, such as 2025-06-26T12:49:17.600Z",
+      ]);
+    },
+  );
+});
+
+describe("summarizeCall: bounded work on anything", () => {
+  it.each([null, undefined, "abc", 5, {}])("says %j is not a list", (input) => {
+    expect(summarizeCall(input).issues).toEqual(["notifications: expected a list"]);
+  });
+
+  it("reads null options as none", () => {
+    expect(summarizeCall(bodiesOf(VOICEMAIL), null as never).status).toBe("completed");
+  });
+
+  it("reads the first 100000 of a huge sparse list quickly, listing 50 problems and counting the rest", () => {
+    const started = performance.now();
+    const summary = summarizeCall(new Array(2 ** 32 - 1));
+    expect(performance.now() - started).toBeLessThan(3000);
+    expect(summary.status).toBe("unknown");
+    expect(summary.issues).toHaveLength(51);
+    expect(summary.issues[0]).toBe("notifications: 4294967295 given; read the first 100000");
+    expect(summary.issues[1]).toBe("notifications[0]: (body): expected an object");
+    expect(summary.issues[50]).toBe("… and 99951 more problems not listed");
+  });
+});
