@@ -261,7 +261,7 @@ describe("summarizeCalls never throws", () => {
         return Reflect.get(target, key);
       },
     });
-    expect(summarizeCalls(unreadable).issues).toEqual([
+    expect(summarizeCalls(unreadable as never).issues).toEqual([
       "summaries[0]: expected a call summary from summarizeCall, left out",
     ]);
   });
