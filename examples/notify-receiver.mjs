@@ -23,6 +23,14 @@ import { parseCallNotification, summarizeCall, verifyNotifySignature } from "amd
 
 const CALLS_PREFIX = "/calls/";
 
+/** The limits that bound the receiver's memory, each overridable by an option of the same name. */
+export const RECEIVER_DEFAULTS = Object.freeze({
+  maxBodyBytes: 1_000_000,
+  maxCalls: 10_000,
+  maxNotificationsPerCall: 100,
+  maxStoredBytes: 64_000_000,
+});
+
 /**
  * Creates the receiver; call `server.listen(port, host)` to start it.
  * @param {{
@@ -41,10 +49,10 @@ export function createNotifyReceiver({
   machineDetection = "detect",
   now = Date.now,
   toleranceSeconds = 300,
-  maxBodyBytes = 1_000_000,
-  maxCalls = 10_000,
-  maxNotificationsPerCall = 100,
-  maxStoredBytes = 64_000_000,
+  maxBodyBytes = RECEIVER_DEFAULTS.maxBodyBytes,
+  maxCalls = RECEIVER_DEFAULTS.maxCalls,
+  maxNotificationsPerCall = RECEIVER_DEFAULTS.maxNotificationsPerCall,
+  maxStoredBytes = RECEIVER_DEFAULTS.maxStoredBytes,
 }) {
   /** @type {Map<string, { bodies: unknown[], bytes: number }>} each call's accepted notifications, oldest call first */
   const calls = new Map();

@@ -6,7 +6,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 // @ts-expect-error the example is plain JavaScript, without declarations
-import { createNotifyReceiver } from "../../examples/notify-receiver.mjs";
+import { createNotifyReceiver, RECEIVER_DEFAULTS } from "../../examples/notify-receiver.mjs";
 import { signNotifyPayload } from "../../src/dialer/index.js";
 import { notificationFixtures } from "../../src/fixtures/index.js";
 
@@ -277,6 +277,23 @@ describe("the example receiver never crashes", () => {
 });
 
 describe("the example receiver keeps bounded memory", () => {
+  it("has the documented default limits", () => {
+    expect(RECEIVER_DEFAULTS).toEqual({
+      maxBodyBytes: 1_000_000,
+      maxCalls: 10_000,
+      maxNotificationsPerCall: 100,
+      maxStoredBytes: 64_000_000,
+    });
+  });
+
+  it("takes a body of 1 MB by default, and refuses one byte more with 413", async () => {
+    const head = JSON.stringify({ conversationId: "mb", status: "Answered", pad: "" });
+    const body = head.replace('"pad":""', `"pad":"${"x".repeat(1_000_000 - head.length)}"`);
+    expect(body.length).toBe(1_000_000);
+    expect((await postSigned(main, body)).status).toBe(204);
+    expect((await postSigned(main, `${body} `)).status).toBe(413);
+  });
+
   it("evicts the oldest calls past maxCalls", async () => {
     const small = await start({ maxCalls: 3 });
     try {
