@@ -15,7 +15,7 @@ function countBy(calls: readonly CountedCall[], key: (call: CountedCall) => stri
 // Every count comes from the same list as its total, so a total is never 0 when there is a count.
 function rates(counts: Readonly<Record<string, number>>, total: number): Record<string, number> {
   const record: Record<string, number> = {};
-  for (const name of Object.keys(counts)) record[name] = (counts[name] ?? 0) / total;
+  for (const [name, count] of Object.entries(counts)) record[name] = count / total;
   return record;
 }
 

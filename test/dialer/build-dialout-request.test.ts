@@ -355,6 +355,7 @@ describe("buildDialoutRequest: metadata", () => {
     ["a throwing getter", throwing],
     ["deep nesting", deep],
     ["a toJSON that gives no object", { toJSON: () => 5 }],
+    ["a toJSON that gives nothing", { toJSON: () => undefined }],
     ["a Date", new Date(0)],
     [
       "a hostile Proxy",
