@@ -6,16 +6,17 @@
  * @packageDocumentation
  * @module amd-flow/dialer
  */
+export { buildDialoutRequest, type DialoutBody, type DialoutRequest } from "./build-dialout-request.js";
+export type { CallSummary, EndedBy, FailureCause, SummarizeOptions } from "./call-summary.js";
+export { ABANDONMENT_LIMIT, type CampaignFigures } from "./campaign-figures.js";
 export {
-  buildDialoutRequest,
   callControlParameterSchema,
-  type DialoutBody,
   type DialoutInput,
-  type DialoutRequest,
-  DialoutRequestError,
   dialoutInputSchema,
   dialoutTimersSchema,
-} from "./dialout.js";
+} from "./dialout-input.js";
+export { DialoutRequestError } from "./dialout-request-error.js";
+export { failureCauseOf } from "./failure-cause.js";
 export {
   type CallNotification,
   type CallStatus,
@@ -29,15 +30,7 @@ export {
   type VerifyOptions,
   verifyNotifySignature,
 } from "./signature.js";
-export {
-  ABANDONMENT_LIMIT,
-  type CallSummary,
-  type CampaignFigures,
-  type EndedBy,
-  type FailureCause,
-  failureCauseOf,
-  MAX_NOTIFICATIONS,
-  type SummarizeOptions,
-  summarizeCall,
-  summarizeCalls,
-} from "./summarize.js";
+export { summarizeCall } from "./summarize-call.js";
+export { summarizeCalls } from "./summarize-calls.js";
+export { MAX_NOTIFICATIONS } from "./usable-notifications.js";
+export { MAX_SUMMARIES } from "./usable-summaries.js";

@@ -1,6 +1,8 @@
 import * as z from "zod";
 import { type AmdEventName, toAmdEventName } from "../events.js";
 import { isRecord, parseJsonText } from "../internal/safe.js";
+import { numericText } from "../vocabulary.js";
+import { instantOf } from "./instant.js";
 import { describeIssues } from "./problems.js";
 
 /**
@@ -15,13 +17,15 @@ import { describeIssues } from "./problems.js";
  */
 export type CallStatus = "answered" | "in-progress" | "completed" | "failed";
 
-const STATUSES: Readonly<Record<string, CallStatus>> = {
-  answered: "answered",
-  "call-in-progress": "in-progress",
-  "in-progress": "in-progress",
-  completed: "completed",
-  failed: "failed",
-};
+// Lookups by outside text go through Maps: a status of "constructor" or "__proto__" is
+// an unknown status, never a built-in found on Object.prototype.
+const STATUSES: ReadonlyMap<string, CallStatus> = new Map<string, CallStatus>([
+  ["answered", "answered"],
+  ["call-in-progress", "in-progress"],
+  ["in-progress", "in-progress"],
+  ["completed", "completed"],
+  ["failed", "failed"],
+]);
 
 /** The documented reason codes, by their folded spelling. */
 const REASON_CODES = [
@@ -35,26 +39,18 @@ const REASON_CODES = [
 ] as const;
 const REASON_CODE_BY_FOLD = new Map<string, string>(REASON_CODES.map((code) => [code.toLowerCase(), code]));
 
-const NUMERIC = /^\s*\d+(?:\.\d+)?\s*$/;
 const NOT_AMOUNT = "expected a non-negative number";
-const amount = z.union(
-  [
-    z.number().min(0, { error: NOT_AMOUNT }).refine(Number.isFinite, { error: NOT_AMOUNT }),
-    z
-      .string()
-      .regex(NUMERIC, { error: NOT_AMOUNT })
-      .transform((value) => Number(value)),
-  ],
-  { error: NOT_AMOUNT },
+const amount = z.preprocess(
+  numericText,
+  z.number({ error: NOT_AMOUNT }).min(0, { error: NOT_AMOUNT }).refine(Number.isFinite, { error: NOT_AMOUNT }),
 );
-const time = z
-  .string({ error: "expected a time" })
-  .refine((value) => !Number.isNaN(Date.parse(value)), { error: "expected a time" });
+const NOT_TIME = "expected an ISO 8601 time with a zone, such as 2025-06-26T12:49:17.600Z";
+const time = z.string({ error: NOT_TIME }).refine((value) => instantOf(value) !== undefined, { error: NOT_TIME });
 
 const notificationSchema = z.looseObject({
   conversationId: z.string({ error: "expected text" }).min(1, { error: "expected text" }),
   status: z.string({ error: "expected a status" }).transform((value, ctx) => {
-    const status = STATUSES[value.trim().toLowerCase()];
+    const status = STATUSES.get(value.trim().toLowerCase());
     if (status === undefined) {
       ctx.issues.push({
         code: "custom",
@@ -109,9 +105,9 @@ export interface CallNotification {
   readonly reason?: string;
   /** Why the call failed or ended (`"Busy Here"`, `"bot-disconnected"`, …). */
   readonly reasonCode?: string;
-  /** When the call connected (ISO time). */
+  /** When the call connected (ISO 8601, with a zone). */
   readonly callConnectTime?: string;
-  /** When the call was disconnected (ISO time). */
+  /** When the call was disconnected (ISO 8601, with a zone). */
   readonly callDisconnectTime?: string;
   /** Ringing to connection, in ms. */
   readonly ringDurationInMS?: number;
@@ -151,22 +147,25 @@ export type ParsedNotification =
     };
 
 /** Spellings the docs also use, mapped to the field they mean. */
-const ALIASES: Readonly<Record<string, string>> = {
-  machinedetection: "machineDetection",
-  callconnecttime: "callConnectTime",
-  callDisconnecttime: "callDisconnectTime",
-  ringDurationInMs: "ringDurationInMS",
-  connectDurationInMs: "connectDurationInMS",
-  duration: "callDuration",
-};
+const ALIASES: ReadonlyMap<string, string> = new Map([
+  ["machinedetection", "machineDetection"],
+  ["callconnecttime", "callConnectTime"],
+  ["callDisconnecttime", "callDisconnectTime"],
+  ["ringDurationInMs", "ringDurationInMS"],
+  ["connectDurationInMs", "connectDurationInMS"],
+  ["duration", "callDuration"],
+]);
+
+const hasOwn = (object: object, key: string): boolean => Object.hasOwn(object, key);
 
 /** A plain copy of `body`'s own fields, with the docs' other spellings renamed. */
 function canonicalFields(body: object): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(body)) {
     const value = (body as Record<string, unknown>)[key];
-    const name = ALIASES[key] ?? key;
-    if (name in out && ALIASES[key] !== undefined) continue; // the canonical spelling wins
+    const alias = ALIASES.get(key);
+    const name = alias ?? key;
+    if (alias !== undefined && hasOwn(out, name)) continue; // the canonical spelling wins
     Object.defineProperty(out, name, { value, enumerable: true, writable: true, configurable: true });
   }
   return out;
@@ -177,7 +176,8 @@ const MAX_BODY_TEXT = 4 * 1024 * 1024;
 
 /**
  * Checks one notify-webhook body from Voice Gateway: a parsed object, or the raw JSON
- * text (a `Buffer` too, up to 4 MB; real ones are under 1 KB). Never throws.
+ * text (a `Buffer` too, up to 4 MB, a UTF-8 byte order mark allowed; real ones are
+ * under 1 KB). Times must be ISO 8601 with a zone. Never throws.
  *
  * @param body - the request body.
  * @returns `{ ok: true, value }` with the normalised {@link CallNotification}, or `{ ok: false, issues }`.
@@ -190,8 +190,10 @@ const MAX_BODY_TEXT = 4 * 1024 * 1024;
  */
 export function parseCallNotification(body: unknown): ParsedNotification {
   try {
-    const text =
+    const raw =
       typeof body === "string" ? body : body instanceof Uint8Array ? Buffer.from(body).toString("utf8") : undefined;
+    // Some senders start UTF-8 text with a byte order mark, which JSON.parse refuses.
+    const text = raw?.charAt(0) === "\uFEFF" ? raw.slice(1) : raw;
     const value = text === undefined ? body : parseJsonText(text, MAX_BODY_TEXT);
     if (!isRecord(value)) {
       return {

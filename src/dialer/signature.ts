@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
+import { isArraySafe, readProp } from "../internal/safe.js";
 
 /**
  * The result of {@link verifyNotifySignature}: `malformed` (no header, or not
@@ -63,17 +64,37 @@ function digest(secret: string, timestamp: string, body: Buffer): Buffer {
   return createHmac("sha256", secret).update(`${timestamp}.`).update(body).digest();
 }
 
-/** `{ t, v1s }` from `t=…,v1=…[,v1=…]`, or `undefined` when malformed. */
+/**
+ * The header as one text: a repeated header (Node gives an array) joined with commas,
+ * its size checked part by part before any joining, so a sparse array of length
+ * 2³² − 1 costs no more than a short one. `undefined` when not text or too long.
+ */
+function headerText(header: unknown): string | undefined {
+  if (typeof header === "string") return header.length > MAX_HEADER ? undefined : header;
+  if (!isArraySafe(header) || header.length > MAX_HEADER) return undefined;
+  const parts: string[] = [];
+  let size = 0;
+  for (let index = 0; index < header.length; index++) {
+    const part = header[index];
+    if (typeof part !== "string") return undefined;
+    size += part.length + (index === 0 ? 0 : 1);
+    if (size > MAX_HEADER) return undefined;
+    parts.push(part);
+  }
+  return parts.join(",");
+}
+
+/** `{ t, signatures }` from `t=…,v1=…[,v1=…]`, or `undefined` when malformed. */
 function parseHeader(header: unknown): { t: string; signatures: Buffer[] } | undefined {
-  const text = Array.isArray(header) ? header.join(",") : header;
-  if (typeof text !== "string" || text.length > MAX_HEADER) return undefined;
+  const text = headerText(header);
+  if (text === undefined) return undefined;
   let t: string | undefined;
   const signatures: Buffer[] = [];
   for (const part of text.split(",")) {
     const [key, value, ...rest] = part.trim().split("=");
     if (key === undefined || value === undefined || rest.length > 0) return undefined;
     if (key === "t") {
-      if (t !== undefined || !/^\d{1,12}$/.test(value)) return undefined;
+      if (t !== undefined || !/^\d{1,16}$/.test(value) || !Number.isSafeInteger(Number(value))) return undefined;
       t = value;
     } else if (key === "v1") {
       if (!HEX_SIGNATURE.test(value)) return undefined;
@@ -96,7 +117,8 @@ function parseHeader(header: unknown): { t: string; signatures: Buffer[] } | und
  * @param rawBody - the request body as received (text or bytes).
  * @param header - the `SAVG-Signature` header (Node gives a string, or an array when repeated).
  * @param secrets - the webhook secret, or several during a rotation.
- * @param options - tolerance (default 300 s, old or future) and the current time.
+ * @param options - tolerance (default 300 s, old or future) and the current time; `null`, a
+ *   missing option or one that is not usable takes the default.
  * @returns `{ ok: true }`, or `{ ok: false, reason }`.
  * @example
  * ```ts
@@ -110,7 +132,7 @@ export function verifyNotifySignature(
   rawBody: unknown,
   header: unknown,
   secrets: string | readonly string[],
-  options: VerifyOptions = {},
+  options?: VerifyOptions | null,
 ): SignatureCheck {
   try {
     const parsed = parseHeader(header);
@@ -129,12 +151,11 @@ export function verifyNotifySignature(
       }
     }
     if (!genuine) return { ok: false, reason: "mismatch" };
-    const tolerance =
-      typeof options.toleranceSeconds === "number" && options.toleranceSeconds >= 0
-        ? options.toleranceSeconds
-        : DEFAULT_TOLERANCE_SECONDS;
-    const nowMs =
-      options.now instanceof Date ? options.now.getTime() : typeof options.now === "number" ? options.now : Date.now();
+    // Options from JavaScript may be null or anything: what is not usable takes its default.
+    const given = readProp(options, "toleranceSeconds");
+    const tolerance = typeof given === "number" && given >= 0 ? given : DEFAULT_TOLERANCE_SECONDS;
+    const now = readProp(options, "now");
+    const nowMs = now instanceof Date ? now.getTime() : typeof now === "number" ? now : Date.now();
     if (!Number.isFinite(nowMs) || Math.abs(nowMs / 1000 - Number(parsed.t)) > tolerance)
       return { ok: false, reason: "stale" };
     return { ok: true };
@@ -149,9 +170,11 @@ export function verifyNotifySignature(
  *
  * @param rawBody - the exact body that will be sent.
  * @param secret - the webhook secret.
- * @param timestamp - the signing time in unix seconds; default now.
+ * @param timestamp - the signing time in whole unix seconds (a safe integer, 0 or more); default now.
  * @returns the header value, `t=<seconds>,v1=<hex>`.
- * @throws TypeError when the body is neither text nor bytes.
+ * @throws TypeError when the body is neither text nor bytes; RangeError when the
+ *   timestamp is not a safe whole number of seconds, 0 or more (`NaN`, `1e21`, `-5`, `1.5`),
+ *   which no verifier would accept.
  * @example
  * ```ts
  * import { signNotifyPayload } from "amd-flow/dialer";
@@ -165,6 +188,10 @@ export function signNotifyPayload(
 ): string {
   const body = toBuffer(rawBody);
   if (body === undefined) throw new TypeError("signNotifyPayload: the body must be text or bytes");
-  const t = String(Math.floor(timestamp));
+  if (!Number.isSafeInteger(timestamp) || timestamp < 0)
+    throw new RangeError(
+      `signNotifyPayload: the timestamp must be whole unix seconds from 0 to ${Number.MAX_SAFE_INTEGER}, not ${String(timestamp)}`,
+    );
+  const t = String(timestamp);
   return `t=${t},v1=${digest(secret, t, body).toString("hex")}`;
 }

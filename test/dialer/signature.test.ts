@@ -130,13 +130,18 @@ describe("signatures: exact bytes, secrets and tolerance", () => {
     expect(verifyNotifySignature(BODY, `${t}, ${v1}`, SECRET, NOW)).toEqual({ ok: true });
   });
 
-  it.each([["t=1750947610=1"], ["t=1750947610x"], ["t=1234567890123"], ["v1"]])(
-    "says malformed for %s with a valid v1",
-    (t) => {
-      const v1 = signNotifyPayload(BODY, SECRET, T).split(",")[1];
-      expect(verifyNotifySignature(BODY, `${t},${v1}`, SECRET, NOW)).toEqual({ ok: false, reason: "malformed" });
-    },
-  );
+  it.each([
+    ["t=1750947610=1"],
+    ["t=1750947610x"],
+    ["t=12345678901234567"],
+    ["t=9007199254740992"],
+    ["t=-5"],
+    ["t=1.5"],
+    ["v1"],
+  ])("says malformed for %s with a valid v1", (t) => {
+    const v1 = signNotifyPayload(BODY, SECRET, T).split(",")[1];
+    expect(verifyNotifySignature(BODY, `${t},${v1}`, SECRET, NOW)).toEqual({ ok: false, reason: "malformed" });
+  });
 
   it("takes headers up to 4096 characters", () => {
     const header = signNotifyPayload(BODY, SECRET, T);
@@ -168,5 +173,113 @@ describe("signatures: exact bytes, secrets and tolerance", () => {
       reason: "stale",
     });
     expect(verifyNotifySignature(BODY, header, SECRET, { now: Number.NaN })).toEqual({ ok: false, reason: "stale" });
+  });
+});
+
+describe("verifyNotifySignature: options from JavaScript", () => {
+  it.each([null, undefined, 5, "x", {}])("uses the defaults for options %j", (options) => {
+    const now = Math.floor(Date.now() / 1000);
+    expect(verifyNotifySignature(BODY, signNotifyPayload(BODY, SECRET, now), SECRET, options as never)).toEqual({
+      ok: true,
+    });
+    expect(verifyNotifySignature(BODY, signNotifyPayload(BODY, SECRET, now - 301), SECRET, options as never)).toEqual({
+      ok: false,
+      reason: "stale",
+    });
+  });
+
+  it("uses the default for each option that is null", () => {
+    const header = signNotifyPayload(BODY, SECRET, T - 299);
+    expect(verifyNotifySignature(BODY, header, SECRET, { now: T * 1000, toleranceSeconds: null } as never)).toEqual({
+      ok: true,
+    });
+    expect(verifyNotifySignature(BODY, header, SECRET, { now: null, toleranceSeconds: 10 ** 12 } as never)).toEqual({
+      ok: true,
+    });
+  });
+
+  it("uses the defaults when reading the options throws", () => {
+    const options = new Proxy(
+      {},
+      {
+        get: () => {
+          throw new Error("no");
+        },
+      },
+    );
+    const now = Math.floor(Date.now() / 1000);
+    expect(verifyNotifySignature(BODY, signNotifyPayload(BODY, SECRET, now), SECRET, options)).toEqual({ ok: true });
+  });
+});
+
+describe("verifyNotifySignature: header arrays", () => {
+  const [t, v1] = signNotifyPayload(BODY, SECRET, T).split(",") as [string, string];
+
+  it("refuses a huge sparse array at once, before joining it", () => {
+    const started = performance.now();
+    expect(verifyNotifySignature(BODY, new Array(2 ** 32 - 1), SECRET, NOW)).toEqual({
+      ok: false,
+      reason: "malformed",
+    });
+    const long = new Array(4097);
+    long[0] = t;
+    long[1] = v1;
+    expect(verifyNotifySignature(BODY, long, SECRET, NOW)).toEqual({ ok: false, reason: "malformed" });
+    expect(performance.now() - started).toBeLessThan(100);
+  });
+
+  it("refuses parts that are not text, and holes", () => {
+    expect(verifyNotifySignature(BODY, [t, 5], SECRET, NOW)).toEqual({ ok: false, reason: "malformed" });
+    const holed = [t, v1];
+    holed.length = 3;
+    expect(verifyNotifySignature(BODY, holed, SECRET, NOW)).toEqual({ ok: false, reason: "malformed" });
+  });
+
+  it("takes parts up to 4096 characters joined, and not one more", () => {
+    const padding = (size: number) => `x0=${"a".repeat(size - 3)}`;
+    // t (12) + "," + v1 (67) + "," + padding = 4096
+    const exact = [t, v1, padding(4096 - t.length - v1.length - 2)];
+    expect(exact.join(",").length).toBe(4096);
+    expect(verifyNotifySignature(BODY, exact, SECRET, NOW)).toEqual({ ok: true });
+    const over = [t, v1, padding(4097 - t.length - v1.length - 2)];
+    expect(verifyNotifySignature(BODY, over, SECRET, NOW)).toEqual({ ok: false, reason: "malformed" });
+    expect(verifyNotifySignature(BODY, exact.join(","), SECRET, NOW)).toEqual({ ok: true });
+    expect(verifyNotifySignature(BODY, over.join(","), SECRET, NOW)).toEqual({ ok: false, reason: "malformed" });
+  });
+
+  it("counts the commas: 4096 one-character parts join to more than 4096", () => {
+    expect(verifyNotifySignature(BODY, new Array(4096).fill("x"), SECRET, NOW)).toEqual({
+      ok: false,
+      reason: "malformed",
+    });
+  });
+});
+
+describe("signNotifyPayload: the timestamp", () => {
+  it.each([Number.NaN, 1e21, -5, -1, 1.5, Number.POSITIVE_INFINITY, 2 ** 53])(
+    "refuses %s with a clear error",
+    (timestamp) => {
+      expect(() => signNotifyPayload(BODY, SECRET, timestamp)).toThrow(
+        new RangeError(
+          `signNotifyPayload: the timestamp must be whole unix seconds from 0 to 9007199254740991, not ${String(timestamp)}`,
+        ),
+      );
+    },
+  );
+
+  it("signs 0 and the largest safe integer, and its verifier accepts them", () => {
+    expect(signNotifyPayload(BODY, SECRET, 0).startsWith("t=0,v1=")).toBe(true);
+    expect(verifyNotifySignature(BODY, signNotifyPayload(BODY, SECRET, 0), SECRET, { now: 0 })).toEqual({ ok: true });
+    const max = Number.MAX_SAFE_INTEGER;
+    const header = signNotifyPayload(BODY, SECRET, max);
+    expect(header.startsWith(`t=${max},v1=`)).toBe(true);
+    expect(verifyNotifySignature(BODY, header, SECRET, { now: max * 1000 })).toEqual({ ok: true });
+  });
+
+  it("signs with the current time by default", () => {
+    const before = Math.floor(Date.now() / 1000);
+    const t = Number(signNotifyPayload(BODY, SECRET).slice(2).split(",")[0]);
+    expect(t).toBeGreaterThanOrEqual(before);
+    expect(t).toBeLessThanOrEqual(before + 1);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ABANDONMENT_LIMIT, failureCauseOf, summarizeCall, summarizeCalls } from "../../src/dialer/index.js";
+import { summarizeCall, summarizeCalls } from "../../src/dialer/index.js";
 import { notificationFixtures } from "../../src/fixtures/index.js";
 
 const bodiesOf = (conversationId: string) =>
@@ -92,74 +92,6 @@ describe("summarizeCall", () => {
       amd: { kind: "not-run" },
     });
     expect(summarizeCall("nope" as never).issues).toEqual(["notifications: expected a list"]);
-  });
-});
-
-describe("failureCauseOf", () => {
-  it.each([
-    ["Busy Here", "486 Busy Here", "busy"],
-    [undefined, "600 Busy Everywhere", "busy"],
-    ["Service Unavailable", "503 Service Unavailable", "unavailable"],
-    [undefined, "502 Bad Gateway", "unavailable"],
-    ["Temporarily Unavailable", "480 Temporarily Unavailable", "rejected"],
-    ["Decline", "603 Decline", "rejected"],
-    [undefined, "487 Request Terminated", "no-answer"],
-    [undefined, "408 Request Timeout", "no-answer"],
-    ["Busy Here", undefined, "busy"],
-    ["temporarily unavailable", "", "rejected"],
-    [undefined, "404 Not Found", "other"],
-    [undefined, undefined, "other"],
-  ] as const)("%s / %s → %s", (code, reason, cause) => {
-    expect(failureCauseOf(code, reason)).toBe(cause);
-  });
-});
-
-describe("summarizeCalls", () => {
-  const calls = [
-    VOICEMAIL,
-    HUMAN,
-    ...notificationFixtures
-      .filter((fixture) => fixture.expected.status === "failed")
-      .map((f) => f.body["conversationId"] as string),
-  ];
-  const summaries = calls.map((id) => summarizeCall(bodiesOf(id), { machineDetection: "detect" }));
-
-  it("counts and rates per status, failure cause and outcome", () => {
-    const figures = summarizeCalls(summaries);
-    expect(figures).toMatchObject({
-      calls: 6,
-      byStatus: { completed: 2, failed: 4 },
-      byFailureCause: { busy: 1, "no-answer": 1, unavailable: 1, rejected: 1 },
-      failureCauseRates: { busy: 0.25, "no-answer": 0.25, unavailable: 0.25, rejected: 0.25 },
-      byOutcome: { "machine.greeting-ended": 1, human: 1, "not-run": 4 },
-      machineDetected: 0,
-      liveAnswers: 1,
-      routedAwayFromPerson: 0,
-      abandonmentRate: 0,
-      abandonmentLimit: ABANDONMENT_LIMIT,
-      overAbandonmentLimit: false,
-    });
-    expect(figures.statusRates["completed"]).toBeCloseTo(2 / 6);
-  });
-
-  it("flags abandonment above 3 % of live answers", () => {
-    const person = summarizeCall(bodiesOf(HUMAN));
-    const cutOff = { ...person, endedBy: "voice-gateway" as const };
-    const figures = summarizeCalls([...Array.from({ length: 30 }, () => person), cutOff]);
-    expect(figures.liveAnswers).toBe(31);
-    expect(figures.routedAwayFromPerson).toBe(1);
-    expect(figures.abandonmentRate).toBeCloseTo(1 / 31);
-    expect(figures.overAbandonmentLimit).toBe(true);
-    expect(summarizeCalls([...Array.from({ length: 40 }, () => person), cutOff]).overAbandonmentLimit).toBe(false);
-  });
-
-  it("gives zeros for no calls", () => {
-    expect(summarizeCalls([])).toMatchObject({
-      calls: 0,
-      abandonmentRate: 0,
-      statusRates: {},
-      overAbandonmentLimit: false,
-    });
   });
 });
 
@@ -309,75 +241,188 @@ describe("summarizeCall: choices that must not depend on order", () => {
   });
 });
 
-describe("failureCauseOf: reading the SIP status", () => {
-  it("reads a status at the start of the reason only, three digits exactly", () => {
-    expect(failureCauseOf(undefined, "  486 Busy Here")).toBe("busy");
-    expect(failureCauseOf("Service Unavailable", "x486 Busy Here")).toBe("unavailable");
-    expect(failureCauseOf("Service Unavailable", "4861 Odd")).toBe("unavailable");
-    expect(failureCauseOf(" BUSY HERE ", "")).toBe("busy");
-    // A status the table does not know falls back to the reason code.
-    expect(failureCauseOf("Busy Here", "404 Not Found")).toBe("busy");
-    expect(failureCauseOf(undefined, "404 Not Found")).toBe("other");
-  });
-});
-
-describe("summarizeCalls: the abandonment limit", () => {
-  const person = summarizeCall([
-    {
-      conversationId: "p",
-      status: "completed",
-      reasonCode: "Caller-disconnected",
-      machineDetection: "amd_human_detected",
-    },
-  ]);
-  const cutOff = summarizeCall([
-    { conversationId: "k", status: "completed", reasonCode: "KoreVG-disconnected", machineDetection: "amd_error" },
-  ]);
-  const machine = summarizeCall(
-    [
-      {
-        conversationId: "m",
-        status: "completed",
-        reasonCode: "KoreVG-disconnected",
-        machineDetection: "amd_tone_detected",
-      },
-    ],
-    {
-      machineDetection: "disconnect",
-    },
-  );
-  const unknown = summarizeCall([]);
-
-  it("is not over at exactly 3 %", () => {
-    const figures = summarizeCalls([...Array.from({ length: 97 }, () => person), cutOff, cutOff, cutOff]);
-    expect(figures.abandonmentRate).toBeCloseTo(0.03);
-    expect(figures.overAbandonmentLimit).toBe(false);
-  });
-
-  it("counts only live answers: no machines, no failed or unknown calls", () => {
-    const figures = summarizeCalls([
-      person,
-      cutOff,
-      machine,
-      unknown,
-      summarizeCall([{ conversationId: "f", status: "Failed", reason: "486 Busy Here" }]),
-    ]);
-    expect(figures).toMatchObject({
-      calls: 5,
-      liveAnswers: 2,
-      routedAwayFromPerson: 1,
-      abandonmentRate: 0.5,
-      machineDetected: 1,
-    });
-    expect(figures.byOutcome).toEqual({ human: 1, error: 1, "machine.beep": 1, "not-run": 2 });
-    expect(figures.outcomeRates).toEqual({ human: 0.2, error: 0.2, "machine.beep": 0.2, "not-run": 0.4 });
-  });
-});
-
 describe("summarizeCall: the latest disconnect, whatever its spelling", () => {
   it("chooses between two spellings of the same end time the same way in any order", () => {
     const a = { conversationId: "c", status: "Call-In-Progress", callDisconnectTime: "2025-06-26T12:51:07.151Z" };
     const b = { conversationId: "c", status: "Call-In-Progress", callDisconnectTime: "2025-06-26T12:51:07.1510Z" };
     expect(summarizeCall([a, b]).callDisconnectTime).toBe(summarizeCall([b, a]).callDisconnectTime);
+  });
+});
+
+describe("summarizeCall with extra fields that cannot be serialised", () => {
+  const base = { conversationId: "x", status: "completed", reasonCode: "bot-disconnected" };
+  const cycle: Record<string, unknown> = { ...base };
+  cycle["self"] = cycle;
+  let deep: Record<string, unknown> = {};
+  for (let i = 0; i < 50_000; i++) deep = { deep };
+  const hostile = new Proxy(
+    {},
+    {
+      get: () => {
+        throw new Error("no");
+      },
+      ownKeys: () => {
+        throw new Error("no");
+      },
+    },
+  );
+  const revoked = Proxy.revocable({}, {});
+  revoked.revoke();
+
+  it.each([
+    ["a BigInt", { ...base, extra: 10n }],
+    ["a cycle", cycle],
+    [
+      "a throwing toJSON",
+      {
+        ...base,
+        extra: {
+          toJSON: () => {
+            throw new Error("no");
+          },
+        },
+      },
+    ],
+    ["deep nesting", { ...base, extra: deep }],
+    ["a hostile Proxy", { ...base, extra: hostile }],
+    ["a revoked Proxy", { ...base, extra: revoked.proxy }],
+  ])("summarises a call whose notifications carry %s, counting repeats once", (_name, body) => {
+    const summary = summarizeCall([body, body, { ...base, status: "Answered" }]);
+    expect(summary).toMatchObject({ conversationId: "x", status: "completed", endedBy: "bot", notifications: 2 });
+    expect(summary.issues).toEqual([]);
+  });
+
+  it("counts copies that differ only in fields the docs do not list once", () => {
+    expect(
+      summarizeCall([
+        { ...base, a: 1 },
+        { ...base, a: 2 },
+      ]).notifications,
+    ).toBe(1);
+    expect(summarizeCall([base, { ...base, sessionId: "s" }]).notifications).toBe(2);
+  });
+});
+
+describe("summarizeCall with prototype-named text", () => {
+  it.each(["constructor", "__proto__", "toString", "hasOwnProperty", "valueOf"])(
+    "reads %s as an unknown status and an unknown reason code",
+    (word) => {
+      const summary = summarizeCall([
+        { conversationId: "x", status: word },
+        { conversationId: "x", status: "completed", reasonCode: word },
+        { conversationId: "y", status: "failed", reasonCode: word },
+      ]);
+      expect(summary.issues).toEqual([
+        "notifications[0]: status: expected Answered, Call-In-Progress, completed or Failed",
+        "conversationId y: 1 notification(s) of another call, left out",
+      ]);
+      expect(summary.status).toBe("completed");
+      expect(summary.reasonCode).toBe(word);
+      expect("endedBy" in summary).toBe(false);
+      expect(summarizeCall([{ conversationId: "y", status: "failed", reasonCode: word }]).failureCause).toBe("other");
+    },
+  );
+
+  it("takes __proto__ and constructor as call ids like any other", () => {
+    const summary = summarizeCall([
+      { conversationId: "__proto__", status: "Answered" },
+      { conversationId: "__proto__", status: "completed" },
+      { conversationId: "constructor", status: "Answered" },
+    ]);
+    expect(summary).toMatchObject({ conversationId: "__proto__", status: "completed", notifications: 2 });
+    expect(summary.issues).toEqual(["conversationId constructor: 1 notification(s) of another call, left out"]);
+  });
+
+  it("keeps a __proto__ field of a JSON body as data, never as a key named [object Object]", () => {
+    const text =
+      '{"conversationId":"x","status":"completed","__proto__":{"status":"failed"},"machinedetection":"amd_human_detected"}';
+    const summary = summarizeCall([text]);
+    expect(summary).toMatchObject({ status: "completed", amd: { kind: "human" }, issues: [] });
+    expect(Object.prototype).not.toHaveProperty("status");
+  });
+
+  it("writes control characters of another call's id escaped, on one line", () => {
+    const summary = summarizeCall([
+      { conversationId: "x", status: "completed" },
+      { conversationId: "x", status: "Answered" },
+      { conversationId: "y\nz", status: "completed" },
+    ]);
+    expect(summary.issues).toEqual(["conversationId y\\u000az: 1 notification(s) of another call, left out"]);
+  });
+});
+
+describe("summarizeCall: times are instants", () => {
+  it("compares disconnect times across zones by the instant they name", () => {
+    const early = {
+      conversationId: "x",
+      status: "completed",
+      reasonCode: "bot-disconnected",
+      callDisconnectTime: "2025-06-26T12:30:00+02:00",
+    };
+    const late = {
+      conversationId: "x",
+      status: "completed",
+      reasonCode: "Caller-disconnected",
+      callDisconnectTime: "2025-06-26T11:00:00Z",
+    };
+    for (const order of [
+      [early, late],
+      [late, early],
+    ]) {
+      const summary = summarizeCall(order);
+      expect(summary.endedBy).toBe("person");
+      expect(summary.callDisconnectTime).toBe("2025-06-26T11:00:00Z");
+    }
+  });
+
+  it("takes the earliest connect by instant, not by text", () => {
+    const a = { conversationId: "x", status: "Answered", callConnectTime: "2025-06-26T10:00:00-03:00" };
+    const b = { conversationId: "x", status: "completed", callConnectTime: "2025-06-26T12:59:59Z" };
+    expect(summarizeCall([a, b]).callConnectTime).toBe("2025-06-26T12:59:59Z");
+    expect(summarizeCall([b, a]).callConnectTime).toBe("2025-06-26T12:59:59Z");
+  });
+
+  it("of two spellings of one instant, takes the first in text order, in any order", () => {
+    const a = { conversationId: "x", status: "completed", callDisconnectTime: "2025-06-26T12:00:00+01:00" };
+    const b = { conversationId: "x", status: "completed", callDisconnectTime: "2025-06-26T11:00:00Z" };
+    expect(summarizeCall([a, b]).callDisconnectTime).toBe("2025-06-26T11:00:00Z");
+    expect(summarizeCall([b, a]).callDisconnectTime).toBe("2025-06-26T11:00:00Z");
+    expect(summarizeCall([a, b]).callConnectTime).toBeUndefined();
+  });
+
+  it.each(["1", "March 7", "2025-06-26T12:00:00", "2025-02-30T00:00:00Z", "tomorrow"])(
+    "reports nonsense like %j and does not use it",
+    (time) => {
+      const summary = summarizeCall([
+        { conversationId: "x", status: "completed", callDisconnectTime: "2025-06-26T11:00:00Z" },
+        { conversationId: "x", status: "completed", callDisconnectTime: time, reasonCode: "bot-disconnected" },
+      ]);
+      expect(summary.callDisconnectTime).toBe("2025-06-26T11:00:00Z");
+      expect(summary.endedBy).toBeUndefined();
+      expect(summary.issues).toEqual([
+        "notifications[1]: callDisconnectTime: expected an ISO 8601 time with a zone, such as 2025-06-26T12:49:17.600Z",
+      ]);
+    },
+  );
+});
+
+describe("summarizeCall: bounded work on anything", () => {
+  it.each([null, undefined, "abc", 5, {}])("says %j is not a list", (input) => {
+    expect(summarizeCall(input).issues).toEqual(["notifications: expected a list"]);
+  });
+
+  it("reads null options as none", () => {
+    expect(summarizeCall(bodiesOf(VOICEMAIL), null as never).status).toBe("completed");
+  });
+
+  it("reads the first 100000 of a huge sparse list quickly, listing 50 problems and counting the rest", () => {
+    const started = performance.now();
+    const summary = summarizeCall(new Array(2 ** 32 - 1));
+    expect(performance.now() - started).toBeLessThan(3000);
+    expect(summary.status).toBe("unknown");
+    expect(summary.issues).toHaveLength(51);
+    expect(summary.issues[0]).toBe("notifications: 4294967295 given; read the first 100000");
+    expect(summary.issues[1]).toBe("notifications[0]: (body): expected an object");
+    expect(summary.issues[50]).toBe("… and 99951 more problems not listed");
   });
 });

@@ -85,7 +85,7 @@ describe("parseCallNotification", () => {
       issues: [
         "conversationId: expected text",
         "status: expected Answered, Call-In-Progress, completed or Failed",
-        "callConnectTime: expected a time",
+        "callConnectTime: expected an ISO 8601 time with a zone, such as 2025-06-26T12:49:17.600Z",
         "ringDurationInMS: expected a non-negative number",
         "machineDetection: expected an AMD event name",
       ],
@@ -149,5 +149,65 @@ describe("parseCallNotification sizes", () => {
       ok: false,
       issues: ["(body): expected a JSON object (of at most 4 MB)"],
     });
+  });
+});
+
+describe("parseCallNotification: hostile text", () => {
+  const body = '{"conversationId":"c1","status":"Answered"}';
+
+  it("accepts a UTF-8 byte order mark before the body, as text and as bytes", () => {
+    expect(parseCallNotification(`\uFEFF${body}`)).toEqual({
+      ok: true,
+      value: { conversationId: "c1", status: "answered" },
+    });
+    const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(body)]);
+    expect(parseCallNotification(bytes)).toEqual({ ok: true, value: { conversationId: "c1", status: "answered" } });
+    expect(parseCallNotification(new Uint8Array(bytes))).toEqual({
+      ok: true,
+      value: { conversationId: "c1", status: "answered" },
+    });
+  });
+
+  it("accepts one byte order mark only", () => {
+    expect(parseCallNotification(`\uFEFF\uFEFF${body}`)).toEqual({
+      ok: false,
+      issues: ["(body): expected a JSON object (of at most 4 MB)"],
+    });
+    expect(parseCallNotification(`${body}\uFEFF`).ok).toBe(false);
+  });
+
+  it.each(["constructor", "__proto__", "toString", "hasOwnProperty"])("reads status %j as unknown", (status) => {
+    expect(parseCallNotification({ conversationId: "c1", status })).toEqual({
+      ok: false,
+      issues: ["status: expected Answered, Call-In-Progress, completed or Failed"],
+    });
+  });
+
+  it("keeps a reason code named like a built-in as text", () => {
+    const parsed = parseCallNotification({ conversationId: "c1", status: "completed", reasonCode: "constructor" });
+    expect(parsed).toEqual({
+      ok: true,
+      value: { conversationId: "c1", status: "completed", reasonCode: "constructor" },
+    });
+  });
+
+  it("never renames a __proto__ field: no key named [object Object]", () => {
+    const parsed = parseCallNotification('{"conversationId":"c1","status":"Answered","__proto__":{"x":1}}');
+    expect(parsed.ok).toBe(true);
+    if (parsed.ok) {
+      expect(Object.keys(parsed.value)).not.toContain("[object Object]");
+      expect(Object.getPrototypeOf(parsed.value)).toBe(Object.prototype);
+    }
+  });
+
+  it.each([
+    ["2025-06-26T14:49:17+02:00", true],
+    ["2025-06-26T12:49:17.600Z", true],
+    ["1", false],
+    ["March 7", false],
+    ["2025-06-26T12:49:17", false],
+    ["Thu, 26 Jun 2025 12:49:17 GMT", false],
+  ])("reads the time %j: %s", (time, ok) => {
+    expect(parseCallNotification({ conversationId: "c1", status: "completed", callDisconnectTime: time }).ok).toBe(ok);
   });
 });
