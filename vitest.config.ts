@@ -1,7 +1,13 @@
 import { defineConfig } from "vitest/config";
 
 /** Tests that load what `npm run build` wrote (dist/), or spawn it. */
-const BUILT = ["test/bundle/**/*.test.ts", "test/docs/**/*.test.ts", "test/cli/cli.test.ts"];
+const BUILT = [
+  "test/bundle/**/*.test.ts",
+  "test/docs/**/*.test.ts",
+  "test/cli/cli.test.ts",
+  // The example receiver imports amd-flow/dialer as a user would, from dist/.
+  "test/dialer/notify-receiver.test.ts",
+];
 
 // Projects as remeda has them: behaviour (unit), laws over generated input (property,
 // slower, fixed seed printed on failure) and types (checked by tsc, never run); plus the
