@@ -1,4 +1,4 @@
-import type { AmdEventName } from "../events.js";
+import type { AmdEventName } from "../core.js";
 import type { AmdEventData } from "../reading/schemas.js";
 import {
   AFTER_BEEP_GREETING_COMPLETION_MS,
