@@ -92,7 +92,16 @@ export const DEFAULT_AMD_SETTINGS: ResolvedAmdSettings = Object.freeze({
   language: "en-US",
 });
 
-/** The engine's greeting-completion timer once a beep was heard; the engine fixes it, whatever the timers say. */
+/**
+ * The engine's greeting-completion timer once a beep was heard, in ms: the engine fixes
+ * it, whatever the dial-out's timers say.
+ *
+ * @example
+ * ```ts
+ * import { AFTER_BEEP_GREETING_COMPLETION_MS } from "amd-flow/simulator";
+ * AFTER_BEEP_GREETING_COMPLETION_MS; // 1000
+ * ```
+ */
 export const AFTER_BEEP_GREETING_COMPLETION_MS = 1000;
 
 function amount(value: number | undefined, fallback: number, path: string, min: number, problems: string[]): number {

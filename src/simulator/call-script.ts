@@ -73,7 +73,10 @@ export interface CallScript {
   /** The beep or tone, when there is one. */
   readonly beep?: CallBeep;
   /** The speech recognizer fails to start; AMD learns it at this time. */
-  readonly sttError?: { readonly atMs: number };
+  readonly sttError?: {
+    /** When AMD learns of the failure, in ms from the answer. */
+    readonly atMs: number;
+  };
   /** The callee hangs up at this time. */
   readonly hangUpAtMs?: number;
   /** `false`: the call was dialled without AMD, so AMD emits nothing. */

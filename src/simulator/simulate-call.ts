@@ -29,9 +29,27 @@ export interface SimulateOptions {
   readonly seed?: number;
 }
 
-/** The defaults of {@link SimulateOptions}. */
+/**
+ * When the bot's script node first runs by default, in ms from the answer: the
+ * platform connects the bot a moment after the call is answered.
+ *
+ * @example
+ * ```ts
+ * import { DEFAULT_BOT_START_MS } from "amd-flow/simulator";
+ * DEFAULT_BOT_START_MS; // 300
+ * ```
+ */
 export const DEFAULT_BOT_START_MS = 300;
-/** The default of {@link SimulateOptions.deliveryDelayMs}. */
+
+/**
+ * How long an AMD event takes to reach the bot's session by default, in ms.
+ *
+ * @example
+ * ```ts
+ * import { DEFAULT_DELIVERY_DELAY_MS } from "amd-flow/simulator";
+ * DEFAULT_DELIVERY_DELAY_MS; // 100
+ * ```
+ */
 export const DEFAULT_DELIVERY_DELAY_MS = 100;
 
 /**
@@ -40,7 +58,7 @@ export const DEFAULT_DELIVERY_DELAY_MS = 100;
  * @example
  * ```ts
  * import { simulateCall, type BotStep } from "amd-flow/simulator";
- * const [first]: BotStep[] = simulateCall({ answeredBy: "nobody" }).steps;
+ * const [first]: readonly BotStep[] = simulateCall({ answeredBy: "nobody" }).steps;
  * first?.atMs; // 300
  * ```
  */

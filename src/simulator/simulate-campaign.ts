@@ -60,9 +60,21 @@ export interface CampaignResult {
   /** Voicemails begun before the greeting's end or the beep. */
   readonly clippedVoicemails: number;
   /** Persons' silence before the bot's move (nearest-rank percentiles); `null` without values. */
-  readonly personSilenceMs: { readonly p50: number | null; readonly p95: number | null; readonly max: number | null };
-  /** From the beep to the voicemail (nearest-rank percentiles); `null` without values. */
-  readonly voicemailAfterBeepMs: { readonly p50: number | null; readonly p95: number | null };
+  readonly personSilenceMs: {
+    /** The median. */
+    readonly p50: number | null;
+    /** The 95th percentile. */
+    readonly p95: number | null;
+    /** The longest. */
+    readonly max: number | null;
+  };
+  /** From the beep (heard or missed) to the voicemail (nearest-rank percentiles); `null` without values. */
+  readonly voicemailAfterBeepMs: {
+    /** The median. */
+    readonly p50: number | null;
+    /** The 95th percentile. */
+    readonly p95: number | null;
+  };
   /** The same figures per kind of callee. */
   readonly byAnsweredBy: Readonly<Record<AnsweredBy, AnsweredByFigures>>;
 }
