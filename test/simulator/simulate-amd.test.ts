@@ -264,6 +264,27 @@ describe("simulateAmd: the timeline rules", () => {
     });
   });
 
+  it("words are split on spaces, however many; a segment without words is not heard", () => {
+    const spaced = { startMs: 400, endMs: 1000, text: "  Hello   there " };
+    expect(simulateAmd({ answeredBy: "person", speech: [spaced] })[0]?.data).toMatchObject({ greeting: "Hello there" });
+    const silent = { startMs: 400, endMs: 1000, text: "   " };
+    expect(line(simulateAmd({ answeredBy: "person", speech: [silent] }))).toEqual([
+      "5000 amd_no_speech_detected",
+      "5000 amd_stopped",
+    ]);
+  });
+
+  it("a segment with no length has all its words at its end", () => {
+    const instant = { startMs: 700, endMs: 700, text: "one two three four five six seven eight nine" };
+    // Merged with the next segment (it starts before 1200): at the tick 900 (300 + 2 × 300) all 9 words are complete.
+    const speech = [{ startMs: 300, endMs: 600, text: "zero" }, instant, { startMs: 800, endMs: 2000, text: "ten" }];
+    expect(simulateAmd({ answeredBy: "machine", speech })[0]).toMatchObject({
+      atMs: 900,
+      name: "amd_machine_detected",
+      data: { greeting: "zero one two three four five six seven eight nine" },
+    });
+  });
+
   it("timers due at the same moment fire in the order the engine starts them", () => {
     const events = simulateAmd({ answeredBy: "nobody" }, { timers: { decisionTimeoutMs: 5000 } });
     expect(line(events)).toEqual(["5000 amd_decision_timeout", "5000 amd_stopped"]);

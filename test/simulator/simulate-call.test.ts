@@ -157,6 +157,13 @@ describe("simulateCall", () => {
     });
   });
 
+  it("stops after 100 000 runs of the script node, with no move, whatever the policy", () => {
+    const forever = { "not-run": { action: "wait", recheckAfterMs: 1, maxWaitMs: 3_600_000 } };
+    const result = simulateCall({ answeredBy: "person", amd: false }, forever);
+    expect(result.steps).toHaveLength(100_000);
+    expect(result.action).toBeNull();
+  });
+
   it("is deterministic, and a bad policy or option throws", () => {
     expect(simulateCall(WITH_BEEP)).toEqual(simulateCall(WITH_BEEP));
     expect(() => simulateCall(WITH_BEEP, { human: "dance" })).toThrow(PolicyError);
