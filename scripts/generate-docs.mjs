@@ -14,6 +14,7 @@ import {
   POLICY_SITUATIONS,
   readAmd,
   ruleFor,
+  situationOf,
 } from "../dist/index.js";
 
 const root = (path) => fileURLToPath(new URL(`../${path}`, import.meta.url));
@@ -33,7 +34,7 @@ export function decisionTablePage() {
   const cli = spawnSync(process.execPath, [root("dist/cli.js"), "table", "--markdown"], { encoding: "utf8" });
   if (cli.status !== 0) throw new Error(`amd-flow table failed: ${cli.stderr}`);
   const policyRows = POLICY_SITUATIONS.map(
-    (situation) => `| ${situation.replace(".", ", ")} | ${describeRule(ruleFor(defaultPolicy, situation))} |`,
+    (situation) => `| ${situation} | ${describeRule(ruleFor(defaultPolicy, situation))} |`,
   );
   return `---
 title: Decision table
@@ -71,7 +72,7 @@ const escapeXml = (text) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").re
 
 export function diagramSvg() {
   const context = (amd) => ({ session: { UserSession: amd === undefined ? {} : { amd } } });
-  const label = (outcome) => (outcome.kind === "machine" ? `machine · ${outcome.phase}` : outcome.kind);
+  const label = situationOf;
   const sources = [...AMD_EVENTS.map((name) => ({ name, text: name })), { name: undefined, text: "(no event)" }];
   const rows = sources.map((source) => {
     const outcome = classifyAmd(readAmd(context(source.name)));

@@ -13,39 +13,44 @@ export {
 export { AMD_EVENTS, type AmdEventName, toAmdEventName } from "./events.js";
 export {
   type AmdOutcome,
-  type AmdOutcomeKind,
   classifyAmd,
   type ErrorOutcome,
+  type FaxOutcome,
   type HumanOutcome,
   type MachineOutcome,
-  type MachinePhase,
   type NotRunOutcome,
+  type PendingOutcome,
   type SilenceOutcome,
   type UndecidedOutcome,
 } from "./outcome/classify-amd.js";
+export type { ClassifyOptions } from "./outcome/classify-options.js";
+export { isCheckedPolicy } from "./policy/checked-policy.js";
+export { defaultPolicy } from "./policy/default-policy.js";
+export { parsePolicy } from "./policy/parse-policy.js";
+export type {
+  ContinueRule,
+  FinalRule,
+  FinalRuleInput,
+  HangUpRule,
+  HangUpRuleInput,
+  MachinePolicyInput,
+  Policy,
+  PolicyInput,
+  PolicyRule,
+  PolicyRuleInput,
+  TransferRule,
+  VoicemailRule,
+  WaitRule,
+  WaitRuleInput,
+} from "./policy/policy.js";
+export { PolicyError } from "./policy/policy-error.js";
+export { ruleFor } from "./policy/rule-for.js";
+export { type AmdEvent, type AmdReading, MAX_EVENTS_READ, readAmd } from "./reading/read-amd.js";
 export {
-  type ContinueRule,
-  defaultPolicy,
-  type FinalRule,
-  type FinalRuleInput,
-  type HangUpRule,
-  type HangUpRuleInput,
-  isCheckedPolicy,
-  type MachinePolicyInput,
+  type AmdOutcomeKind,
+  type MachinePhase,
   POLICY_SITUATIONS,
-  type Policy,
-  PolicyError,
-  type PolicyInput,
-  type PolicyRule,
-  type PolicyRuleInput,
   type PolicySituation,
-  parsePolicy,
   ROUTE_ACTIONS,
   type RouteAction,
-  ruleFor,
-  type TransferRule,
-  type VoicemailRule,
-  type WaitRule,
-  type WaitRuleInput,
-} from "./policy/policy.js";
-export { type AmdEvent, type AmdReading, MAX_EVENTS_READ, readAmd } from "./reading/read-amd.js";
+} from "./vocabulary.js";

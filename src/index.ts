@@ -9,6 +9,7 @@
  * @module amd-flow
  */
 export * from "./core.js";
+export { InputError } from "./input-error.js";
 export { lintPolicy, type PolicyWarning } from "./policy/lint-policy.js";
 export {
   type AmdEventData,
@@ -23,3 +24,11 @@ export {
   amdTimestampSchema,
   amdValueSchema,
 } from "./reading/schemas.js";
+export {
+  MACHINE_DETECTION_MODES,
+  MACHINE_PHASES,
+  type MachineDetectionMode,
+  numericText,
+  OUTCOME_KINDS,
+  situationOf,
+} from "./vocabulary.js";

@@ -1,5 +1,5 @@
 import { type ScenarioFixture, scenarioFixtures } from "../fixtures/index.js";
-import { type AmdOutcome, type Policy, type RouteDecision, routeCall } from "../index.js";
+import { type AmdOutcome, type Policy, type RouteDecision, routeCall, situationOf } from "../index.js";
 
 /** One row of the decision table: a scenario and what the policy decides for it. */
 export interface DecisionRow {
@@ -15,9 +15,9 @@ export function decisionRows(policy: Policy): DecisionRow[] {
   }));
 }
 
-/** `machine (beep)`, `human`, … */
+/** `machine.beep`, `human`, …: the outcome's policy situation, its one spelling. */
 export function outcomeLabel(outcome: AmdOutcome): string {
-  return outcome.kind === "machine" ? `machine (${outcome.phase})` : outcome.kind;
+  return situationOf(outcome);
 }
 
 function eventsLabel(row: DecisionRow): string {

@@ -3,6 +3,7 @@ import mapValues from "lodash-es/mapValues.js";
 import { boundedLength, isArraySafe, type Mutable, put, readProp, UNREADABLE } from "../internal/safe.js";
 import { type AmdOutcome, classifyAmd } from "../outcome/classify-amd.js";
 import type { AmdEvent } from "../reading/read-amd.js";
+import { situationOf } from "../vocabulary.js";
 import { type CallNotification, type CallStatus, parseCallNotification } from "./notification.js";
 
 /**
@@ -349,7 +350,7 @@ export interface CampaignFigures {
   readonly byFailureCause: Readonly<Record<string, number>>;
   /** The share of failed calls by cause, 0 to 1. */
   readonly failureCauseRates: Readonly<Record<string, number>>;
-  /** Calls by AMD outcome (`machine` split by phase: `machine/beep`, …). */
+  /** Calls by AMD outcome (`machine` split by phase: `machine.beep`, …). */
   readonly byOutcome: Readonly<Record<string, number>>;
   /** The share of calls by AMD outcome, 0 to 1. */
   readonly outcomeRates: Readonly<Record<string, number>>;
@@ -378,8 +379,7 @@ export interface CampaignFigures {
  */
 export const ABANDONMENT_LIMIT = 0.03;
 
-const outcomeKey = (outcome: AmdOutcome): string =>
-  outcome.kind === "machine" ? `machine/${outcome.phase}` : outcome.kind;
+const outcomeKey = (outcome: AmdOutcome): string => situationOf(outcome);
 // Every count comes from the same list as its total, so a total is never 0 when there is a count.
 const rates = (counts: Record<string, number>, total: number): Record<string, number> =>
   mapValues(counts, (count) => count / total);

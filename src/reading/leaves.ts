@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { numericText } from "../vocabulary.js";
 
 // The leaf schemas are the authority on what a field may hold and how it is coerced.
 // The reader only short-cuts values that are already canonical (a string for text, a
@@ -8,13 +9,6 @@ import * as z from "zod/mini";
 // They are built on first use: a bot context with canonical values never needs them,
 // and building them costs about 0.7 ms of the bot bundle's cold start (bench/). The
 // object schemas in schemas.ts export these same instances.
-
-const NUMERIC_TEXT = /^\s*\d+(?:\.\d+)?\s*$/;
-
-/** Numbers written as text (`"440"`, `" 2.5 "`) become numbers; anything else is left as it is. */
-export function numericText(value: unknown): unknown {
-  return typeof value === "string" && NUMERIC_TEXT.test(value) ? Number(value) : value;
-}
 
 /** Like {@link numericText}, and date strings (`"2026-11-24T09:00:00Z"`) become epoch ms. */
 function timeText(value: unknown): unknown {
@@ -66,6 +60,7 @@ export const EVENT_FIELDS = {
   frequency: AMOUNT,
   variance: AMOUNT,
   error: TEXT,
+  atMs: AMOUNT,
   timestamp: TIME,
 } as const satisfies Record<string, LeafKind>;
 

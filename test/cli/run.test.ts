@@ -177,7 +177,7 @@ describe("run: exact output", () => {
       lines(
         "action:       leave-voicemail",
         "reason:       machine-beep-heard",
-        "outcome:      machine (beep)",
+        "outcome:      machine.beep",
         "explanation:  The voicemail beep was heard; leave the voicemail message now.",
       ),
     );
@@ -185,7 +185,7 @@ describe("run: exact output", () => {
       lines(
         "action:       wait",
         "reason:       machine-greeting-playing",
-        "outcome:      machine (greeting)",
+        "outcome:      machine.greeting",
         "explanation:  A machine greeting is still playing; check again in 1 s.",
         "recheck in:   1000 ms (limit 30000 ms)",
       ),
@@ -254,7 +254,7 @@ describe("run: exact output", () => {
         "status:        completed",
         "ended by:      bot",
         "reason:        bot-disconnected / 200 OK",
-        "amd:           machine (greeting-ended) from amd_machine_detected, amd_machine_stopped_speaking, amd_stopped",
+        "amd:           machine.greeting-ended from amd_machine_detected, amd_machine_stopped_speaking, amd_stopped",
         "machine flag:  yes (machineDetected)",
         "ringing:       3381 ms",
         "to connect:    4343 ms",
@@ -303,7 +303,10 @@ describe("run: exact output", () => {
   });
 
   it("check-policy prints each warning and the verdict", () => {
-    const path = file("two-warnings.json", { silence: "hang-up", error: { action: "wait", then: "hang-up" } });
+    const path = file("two-warnings.json", {
+      silence: "hang-up",
+      error: { action: "wait", maxWaitMs: 2000, then: "hang-up" },
+    });
     const result = cli("check-policy", path);
     expect(result.out.split("\n").map((line) => line.slice(0, 36))).toEqual([
       "warning: silence: hangs up although ",
@@ -347,7 +350,7 @@ describe("run: the decision table's layout", () => {
       "| Person, short greeting | human_detected → stopped | human | continue | A person answered; let the bot talk. |",
     );
     expect(markdown).toContain(
-      "| Machine greeting, waited 30 s | machine_detected (waited 30000 ms) | machine (greeting) | leave-voicemail | A machine greeting is still playing after 30 s of waiting (the limit is 30 s); leave the voicemail message now. |",
+      "| Machine greeting, waited 30 s | machine_detected (waited 30000 ms) | machine.greeting | leave-voicemail | A machine greeting is still playing after 30 s of waiting (the limit is 30 s); leave the voicemail message now. |",
     );
     expect(markdown.find((line) => line.startsWith("| AMD disabled"))).toContain("| (none) | not-run |");
     expect(markdown.find((line) => line.startsWith("| Mixed case"))).toContain("| Human_Detected → Stopped |");

@@ -131,7 +131,7 @@ describe("summarizeCalls", () => {
       byStatus: { completed: 2, failed: 4 },
       byFailureCause: { busy: 1, "no-answer": 1, unavailable: 1, rejected: 1 },
       failureCauseRates: { busy: 0.25, "no-answer": 0.25, unavailable: 0.25, rejected: 0.25 },
-      byOutcome: { "machine/greeting-ended": 1, human: 1, "not-run": 4 },
+      byOutcome: { "machine.greeting-ended": 1, human: 1, "not-run": 4 },
       machineDetected: 0,
       liveAnswers: 1,
       routedAwayFromPerson: 0,
@@ -369,8 +369,8 @@ describe("summarizeCalls: the abandonment limit", () => {
       abandonmentRate: 0.5,
       machineDetected: 1,
     });
-    expect(figures.byOutcome).toEqual({ human: 1, error: 1, "machine/beep": 1, "not-run": 2 });
-    expect(figures.outcomeRates).toEqual({ human: 0.2, error: 0.2, "machine/beep": 0.2, "not-run": 0.4 });
+    expect(figures.byOutcome).toEqual({ human: 1, error: 1, "machine.beep": 1, "not-run": 2 });
+    expect(figures.outcomeRates).toEqual({ human: 0.2, error: 0.2, "machine.beep": 0.2, "not-run": 0.4 });
   });
 });
 
