@@ -147,9 +147,7 @@ export function simulateCall(call: CallScript, policy?: unknown, options: Simula
   while (atMs < endMs && steps.length < MAX_STEPS) {
     for (let next = arrivals[delivered]; next !== undefined && next.atMs <= atMs; next = arrivals[++delivered])
       entries.push(entryOf(next.event));
-    // A variable, not a literal: routeCall's options grow with the core (amdRequested).
-    const routeOptions = { waitedMs, amdRequested };
-    const decision = routeCall(makeBotContext(entries), chosen, routeOptions);
+    const decision = routeCall(makeBotContext(entries), chosen, { waitedMs, amdRequested });
     steps.push({ atMs, decision });
     if (decision.action !== "wait") {
       return {

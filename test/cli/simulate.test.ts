@@ -45,6 +45,19 @@ describe("run: simulate", () => {
     });
   });
 
+  it("a person's call: the bot waits on AMD, then speaks 0.8 s after the greeting", () => {
+    expect(cli("simulate", "--scenario", "person-hello").out.split("\n").slice(0, 8)).toEqual([
+      'person-hello: Person says "Hello?"',
+      "  0.0 s  answer",
+      "  0.3 s  bot: wait (amd-pending ×6, until 1.55 s)",
+      '  0.4 s  person: "Hello?" (until 1.0 s)',
+      '  1.5 s  amd_human_detected (short greeting, "Hello?")',
+      "  1.5 s  amd_stopped",
+      "  1.8 s  bot: continue (human-answered)",
+      "  → continue at 1.8 s; right; person silent 0.8 s",
+    ]);
+  });
+
   it("shows AMD's events with their data, the callee's tones and hang-ups, and runs of waits as one line", () => {
     const policy = file("slow.json", {
       machine: { greeting: { action: "wait", recheckAfterMs: 500, maxWaitMs: 60000 } },

@@ -130,8 +130,8 @@ describe("simulateCall", () => {
 
   it("right: a fax is hung up on, nobody is talked to, a machine may be hung up on when the policy says so", () => {
     const fax: CallScript = { answeredBy: "fax", beep: { atMs: 500, frequency: 2100 } };
-    expect(simulateCall(fax, { machine: { beep: "hang-up" } }, { botStartMs: 700 }).metrics.right).toBe(true);
-    expect(simulateCall(fax, { machine: { beep: "continue" } }, { botStartMs: 700 }).metrics.right).toBe(false);
+    expect(simulateCall(fax, undefined, { botStartMs: 700 }).metrics.right).toBe(true);
+    expect(simulateCall(fax, { fax: "continue" }, { botStartMs: 700 }).metrics.right).toBe(false);
     expect(simulateCall({ answeredBy: "nobody" }, undefined, { botStartMs: 5200 }).metrics.right).toBe(true);
     expect(simulateCall({ answeredBy: "nobody" }, { silence: "hang-up" }, { botStartMs: 5200 }).metrics.right).toBe(
       false,

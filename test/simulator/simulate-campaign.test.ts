@@ -34,9 +34,9 @@ describe("simulateCampaign", () => {
     const result = simulateCampaign(CALLS, { machine: { greeting: "leave-voicemail" } }, OPTIONS);
     expect(result).toEqual({
       calls: 10,
-      // Persons who got the bot: 4 (the two who hung up got no move); the beep-only voicemail; nobody.
-      right: 6,
-      rightRate: 0.6,
+      // Persons who got the bot: 4 (the two who hung up got no move); the beep-only voicemail; the fax; nobody.
+      right: 7,
+      rightRate: 0.7,
       personsAbandoned: 3,
       abandonmentRate: 0.5,
       clippedVoicemails: 1,
@@ -46,7 +46,7 @@ describe("simulateCampaign", () => {
       byAnsweredBy: {
         person: { calls: 6, right: 4, rightRate: 4 / 6 },
         machine: { calls: 2, right: 1, rightRate: 0.5 },
-        fax: { calls: 1, right: 0, rightRate: 0 },
+        fax: { calls: 1, right: 1, rightRate: 1 },
         nobody: { calls: 1, right: 1, rightRate: 1 },
       },
     });
