@@ -144,10 +144,17 @@ export function simulateCall(call: CallScript, policy?: unknown, options: Simula
   let delivered = 0;
   let atMs = botStartMs;
   let waitedMs = 0;
+  let last: RouteDecision | undefined;
   while (atMs < endMs && steps.length < MAX_STEPS) {
+    const before = delivered;
     for (let next = arrivals[delivered]; next !== undefined && next.atMs <= atMs; next = arrivals[++delivered])
       entries.push(entryOf(next.event));
-    const decision = routeCall(makeBotContext(entries), chosen, { waitedMs, amdRequested });
+    // Nothing new arrived and the wait's limit is not reached: routeCall would give the
+    // same wait again (a wait decision does not depend on waitedMs below its limit).
+    const decision =
+      last !== undefined && delivered === before && waitedMs < (last.maxWaitMs as number)
+        ? last
+        : routeCall(makeBotContext(entries), chosen, { waitedMs, amdRequested });
     steps.push({ atMs, decision });
     if (decision.action !== "wait") {
       return {
@@ -158,6 +165,7 @@ export function simulateCall(call: CallScript, policy?: unknown, options: Simula
         metrics: callMetrics(call, decision.action, atMs, decision),
       };
     }
+    last = decision;
     // Stryker disable next-line LogicalOperator: a wait decision always carries recheckAfterMs.
     const recheck = decision.recheckAfterMs ?? 1000;
     atMs += recheck;

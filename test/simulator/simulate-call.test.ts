@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { PolicyError } from "../../src/core.js";
+import { PolicyError, routeCall } from "../../src/core.js";
+import { makeBotContext, timedScenarios } from "../../src/fixtures/index.js";
 import { deliver } from "../../src/simulator/delivery.js";
 import { type CallScript, simulateCall } from "../../src/simulator/index.js";
 
@@ -155,6 +156,21 @@ describe("simulateCall", () => {
       personSilenceMs: 600,
       voicemailClipped: false,
     });
+  });
+
+  it("each step is what routeCall gives on the events delivered by then, with the time waited so far", () => {
+    for (const scenario of timedScenarios) {
+      const result = simulateCall(scenario);
+      for (const { atMs, decision } of result.steps) {
+        const delivered = result.events
+          .filter((event) => event.atMs + 100 <= atMs)
+          .map((event) => ({ type: event.name, atMs: event.atMs, ...event.data }));
+        const options = { waitedMs: atMs - 300, amdRequested: scenario.amd !== false };
+        expect(decision, `${scenario.name} at ${atMs}`).toEqual(
+          routeCall(makeBotContext(delivered), undefined, options),
+        );
+      }
+    }
   });
 
   it("stops after 100 000 runs of the script node, with no move, whatever the policy", () => {
