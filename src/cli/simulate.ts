@@ -101,7 +101,7 @@ function verdict(result: SimulatedCall): string {
   const parts = [
     result.action === null
       ? "no move: the callee hung up first"
-      : `${result.action} at ${seconds(result.actionAtMs ?? 0)}`,
+      : `${result.action} at ${seconds(result.actionAtMs as number)}`,
     metrics.right ? "right" : "not right",
   ];
   if (metrics.personSilenceMs !== undefined) parts.push(`person silent ${seconds(metrics.personSilenceMs)}`);

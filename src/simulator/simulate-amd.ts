@@ -68,7 +68,6 @@ class Engine {
   readonly due: Partial<Record<Timer, number>> = {};
   running = true;
   listening = true;
-  beepDetection = true;
   beepHeard = false;
   decision: "human" | "machine" | undefined;
 
@@ -115,12 +114,11 @@ class Engine {
   handle(input: Input): void {
     if (input.kind === "hang-up") this.stop(input.atMs);
     else if (input.kind === "stt-error") {
-      if (!this.listening) return;
       this.listening = false;
       this.emit(input.atMs, "amd_error", { error: "the speech recognizer failed to start" });
     } else if (input.kind === "beep") {
-      if (!this.beepDetection) return;
-      this.beepDetection = false;
+      // A call has one tone, and AMD stopping ends the run: beep detection stopping
+      // after the first beep, or with AMD, needs no state of its own.
       this.beepHeard = true;
       delete this.due.tone;
       this.emit(input.atMs, "amd_tone_detected", { frequency: input.frequency, variance: input.variance });
@@ -200,14 +198,13 @@ export function simulateAmd(call: CallScript, settings?: AmdSettings): TimedAmdE
   let next = 0;
   while (engine.running) {
     const input = inputs[next];
-    const timer = engine.nextTimer();
-    // Stryker disable next-line ConditionalExpression: the tone, decision or greeting timer is always running while AMD runs.
-    if (input === undefined && timer === undefined) break;
-    const timerAt = timer === undefined ? Infinity : (engine.due[timer] as number);
+    // While AMD runs, the tone, decision or greeting-completion timer always is: there is a next timer.
+    const timer = engine.nextTimer() as Timer;
+    const timerAt = engine.due[timer] as number;
     if (input !== undefined && input.atMs <= timerAt) {
       next++;
       engine.handle(input);
-    } else engine.fire(timer as Timer, timerAt);
+    } else engine.fire(timer, timerAt);
   }
   return engine.events;
 }

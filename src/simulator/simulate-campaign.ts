@@ -89,7 +89,7 @@ function percentile(sorted: readonly number[], p: number): number | null {
 function abandoned(call: CallScript, result: SimulatedCall): boolean {
   if (result.action === null) {
     const greetingEnd = firstUtteranceEndOf(call) ?? 0;
-    // Stryker disable next-line LogicalOperator: a call without a move always has a hang-up time.
+    // No hang-up: the bot never moved on a call that went on (a policy that waits for ever).
     return (call.hangUpAtMs ?? Infinity) - greetingEnd > ABANDONMENT_WINDOW_MS;
   }
   if (result.action !== "continue" && result.action !== "transfer") return true;

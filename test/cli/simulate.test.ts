@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { run } from "../../src/cli/run.js";
-import { renderCampaign, SIMULATE_HELP, seconds } from "../../src/cli/simulate.js";
+import { renderCampaign, renderTimeline, SIMULATE_HELP, seconds } from "../../src/cli/simulate.js";
 import { timedScenarios } from "../../src/fixtures/index.js";
 import { simulateCall, simulateCampaign } from "../../src/simulator/index.js";
 
@@ -100,6 +100,12 @@ describe("run: simulate", () => {
         }),
       ),
     );
+  });
+
+  it("a hint shows in the timeline", () => {
+    const scenario = { ...(timedScenarios[4] as (typeof timedScenarios)[number]) };
+    const result = simulateCall(scenario, undefined, { settings: { hints: ["leave a message"] } });
+    expect(renderTimeline(scenario, result)).toContain('amd_machine_detected (hint, hint "leave a message")');
   });
 
   it("warns when the policy abandons more than 3 % of persons", () => {

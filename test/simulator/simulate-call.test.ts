@@ -87,7 +87,11 @@ describe("simulateCall", () => {
   });
 
   it("a message before the greeting's last words is clipped", () => {
-    const call: CallScript = { answeredBy: "machine", speech: [VOICEMAIL] };
+    // The greeting's end is the latest end of any segment, not the last segment's.
+    const call: CallScript = {
+      answeredBy: "machine",
+      speech: [VOICEMAIL, { startMs: 500, endMs: 1000, text: "beep" }],
+    };
     const policy = { machine: { greeting: "leave-voicemail" } };
     const result = simulateCall(call, policy, { botStartMs: 3500 });
     expect(result.actionAtMs).toBe(3500);

@@ -63,6 +63,17 @@ describe("simulateCampaign", () => {
     expect(simulateCampaign(fast, { human: "transfer" }, at1600)).toMatchObject({ personsAbandoned: 0, right: 1 });
   });
 
+  it("a person who never spoke and hung up, or never got a move, counts from the answer", () => {
+    const silent = [
+      { answeredBy: "person", hangUpAtMs: 2000 },
+      { answeredBy: "person", hangUpAtMs: 2001 },
+    ] as const;
+    expect(simulateCampaign(silent, undefined, OPTIONS).personsAbandoned).toBe(1);
+    // A policy that waits for ever: the simulation gives up with no move, the person was abandoned.
+    const forever = { "not-run": { action: "wait", recheckAfterMs: 1, maxWaitMs: 3_600_000 } };
+    expect(simulateCampaign([person(400, 1000)], forever, OPTIONS).personsAbandoned).toBe(1);
+  });
+
   it("nearest-rank percentiles", () => {
     const calls = Array.from({ length: 20 }, (_, index) => person(0, 100 * index));
     // Silences 4000 − 100 × index: 2100 … 4000. The 10th smallest, the 19th, the largest.
