@@ -7,7 +7,7 @@ import {
   resolveAmdSettings,
 } from "./amd-settings.js";
 import { beepFrequencyOf, type CallScript } from "./call-script.js";
-import { type Transcript, transcriptsOf } from "./transcripts.js";
+import { type Transcript, textOf, transcriptsOf } from "./transcripts.js";
 
 /**
  * One event the simulated AMD engine emits: when, which, and the data the engine sends
@@ -58,23 +58,35 @@ function inputsOf(call: CallScript, settings: ResolvedAmdSettings): Input[] {
   return inputs.sort((a, b) => a.atMs - b.atMs || INPUT_ORDER[a.kind] - INPUT_ORDER[b.kind]);
 }
 
-/** The engine's timers; at the same moment they fire in this order (the order the engine starts them). */
-const TIMERS = ["decision", "noSpeech", "tone", "greeting"] as const;
-type Timer = (typeof TIMERS)[number];
+// The engine's timers, by index; at the same moment they fire in this order (the order
+// the engine starts them).
+const DECISION = 0;
+const NO_SPEECH = 1;
+const TONE = 2;
+const GREETING = 3;
+type Timer = typeof DECISION | typeof NO_SPEECH | typeof TONE | typeof GREETING;
+/** What a timer emits when it runs out before AMD stops; the tone timer emits nothing of its own. */
+const TIMER_EVENTS: readonly (AmdEventName | undefined)[] = [
+  "amd_decision_timeout",
+  "amd_no_speech_detected",
+  undefined,
+  "amd_machine_stopped_speaking",
+];
 
 /** One run of the engine over one call: the state the rules read and change. */
 class Engine {
   readonly events: TimedAmdEvent[] = [];
-  readonly due: Partial<Record<Timer, number>> = {};
+  /** When each timer runs out, by its index in TIMERS; Infinity when it is not running. */
+  readonly due: number[] = [Infinity, Infinity, Infinity, Infinity];
   running = true;
   listening = true;
   beepHeard = false;
   decision: "human" | "machine" | undefined;
 
   constructor(readonly settings: ResolvedAmdSettings) {
-    this.due.decision = settings.decisionTimeoutMs;
-    this.due.noSpeech = settings.noSpeechTimeoutMs;
-    this.due.tone = settings.toneTimeoutMs;
+    this.due[DECISION] = settings.decisionTimeoutMs;
+    this.due[NO_SPEECH] = settings.noSpeechTimeoutMs;
+    this.due[TONE] = settings.toneTimeoutMs;
   }
 
   emit(atMs: number, name: AmdEventName, data?: AmdEventData): void {
@@ -84,30 +96,26 @@ class Engine {
   /** AMD stops at once: recognition, beep detection and every timer end. */
   stop(atMs: number): void {
     this.running = false;
-    for (const timer of TIMERS) delete this.due[timer];
+    this.due.fill(Infinity);
     this.emit(atMs, "amd_stopped");
   }
 
-  nextTimer(): Timer | undefined {
-    let next: Timer | undefined;
-    for (const timer of TIMERS) {
-      const due = this.due[timer];
-      if (due !== undefined && (next === undefined || due < (this.due[next] as number))) next = timer;
-    }
+  /** The timer that runs out first (the first of those due at the same moment). */
+  nextTimer(): Timer {
+    let next: Timer = DECISION;
+    for (let timer = NO_SPEECH; timer <= GREETING; timer++)
+      if ((this.due[timer] as number) < (this.due[next] as number)) next = timer as Timer;
     return next;
   }
 
   startGreetingTimer(atMs: number): void {
-    this.due.greeting =
+    this.due[GREETING] =
       atMs + (this.beepHeard ? AFTER_BEEP_GREETING_COMPLETION_MS : this.settings.greetingCompletionTimeoutMs);
   }
 
   fire(timer: Timer, atMs: number): void {
-    delete this.due[timer];
-    if (timer === "decision") this.emit(atMs, "amd_decision_timeout");
-    else if (timer === "noSpeech") this.emit(atMs, "amd_no_speech_detected");
-    else if (timer === "greeting") this.emit(atMs, "amd_machine_stopped_speaking");
-    // The tone timer has no event of its own: it only stops AMD.
+    const name = TIMER_EVENTS[timer];
+    if (name !== undefined) this.emit(atMs, name);
     this.stop(atMs);
   }
 
@@ -120,19 +128,20 @@ class Engine {
       // A call has one tone, and AMD stopping ends the run: beep detection stopping
       // after the first beep, or with AMD, needs no state of its own.
       this.beepHeard = true;
-      delete this.due.tone;
+      this.due[TONE] = Infinity;
       this.emit(input.atMs, "amd_tone_detected", { frequency: input.frequency, variance: input.variance });
     } else if (this.listening) this.evaluate(input);
   }
 
   evaluate(transcript: Transcript): void {
-    const { atMs, text } = transcript;
+    const { atMs } = transcript;
     if (this.decision !== undefined) {
       // After a machine verdict the engine only listens for the greeting to end.
       this.startGreetingTimer(atMs);
       return;
     }
-    delete this.due.noSpeech;
+    this.due[NO_SPEECH] = Infinity;
+    const text = textOf(transcript);
     const { settings } = this;
     const words = text.split(" ").length;
     const language = settings.language;
@@ -149,7 +158,7 @@ class Engine {
 
   decide(atMs: number, verdict: "human" | "machine", data: AmdEventData): void {
     this.decision = verdict;
-    delete this.due.decision;
+    this.due[DECISION] = Infinity;
     if (verdict === "human") {
       this.emit(atMs, "amd_human_detected", data);
       this.stop(atMs);
@@ -198,8 +207,9 @@ export function simulateAmd(call: CallScript, settings?: AmdSettings): TimedAmdE
   let next = 0;
   while (engine.running) {
     const input = inputs[next];
-    // While AMD runs, the tone, decision or greeting-completion timer always is: there is a next timer.
-    const timer = engine.nextTimer() as Timer;
+    // While AMD runs, the tone, decision or greeting-completion timer always is, so the
+    // next timer runs out at a finite time.
+    const timer = engine.nextTimer();
     const timerAt = engine.due[timer] as number;
     if (input !== undefined && input.atMs <= timerAt) {
       next++;

@@ -1,17 +1,21 @@
 import type { ResolvedAmdSettings } from "./amd-settings.js";
 import type { SpeechSegment } from "./call-script.js";
 
-/** A transcript the speech recognizer sends to AMD. */
+/**
+ * A transcript the speech recognizer sends to AMD. Its text is built only when AMD
+ * reads it ({@link textOf}): after a verdict AMD only notes that one arrived.
+ */
 export interface Transcript {
   /** When AMD receives it, in ms from the answer. */
   readonly atMs: number;
-  /** The words recognised so far in this utterance, joined by single spaces. */
-  readonly text: string;
   /** `true` for the final result of an utterance, `false` for an interim one. */
   readonly final: boolean;
+  /** The utterance it belongs to. */
+  readonly utterance: Utterance;
 }
 
-interface Utterance {
+/** What one speaker says without a pause the recognizer takes as the end. */
+export interface Utterance {
   readonly startMs: number;
   readonly endMs: number;
   readonly segments: readonly { readonly segment: SpeechSegment; readonly words: readonly string[] }[];
@@ -42,20 +46,31 @@ function utterancesOf(speech: readonly SpeechSegment[], finalResultDelayMs: numb
   return utterances;
 }
 
-/** The words of `utterance` spoken by `atMs`: each segment's words take equal shares of its time. */
-function spokenBy(utterance: Utterance, atMs: number): string[] {
+/** How many of `words` are complete by `atMs`: each word of a segment takes an equal share of its time. */
+function spokenCount(segment: SpeechSegment, words: readonly string[], atMs: number): number {
+  const length = segment.endMs - segment.startMs;
+  const count =
+    length <= 0
+      ? atMs >= segment.endMs
+        ? words.length
+        : 0
+      : Math.floor((words.length * (atMs - segment.startMs)) / length);
+  return Math.max(0, Math.min(words.length, count));
+}
+
+/** The words of `utterance` spoken by `atMs`, joined by single spaces. */
+function spokenBy(utterance: Utterance, atMs: number): string {
   const spoken: string[] = [];
   for (const { segment, words } of utterance.segments) {
-    const length = segment.endMs - segment.startMs;
-    const count =
-      length <= 0
-        ? atMs >= segment.endMs
-          ? words.length
-          : 0
-        : Math.floor((words.length * (atMs - segment.startMs)) / length);
-    spoken.push(...words.slice(0, Math.max(0, Math.min(words.length, count))));
+    const count = spokenCount(segment, words, atMs);
+    for (let index = 0; index < count; index++) spoken.push(words[index] as string);
   }
-  return spoken;
+  return spoken.join(" ");
+}
+
+/** The text of `transcript`: the words recognised so far in its utterance, joined by single spaces. */
+export function textOf(transcript: Transcript): string {
+  return spokenBy(transcript.utterance, transcript.final ? Infinity : transcript.atMs);
 }
 
 /**
@@ -67,16 +82,13 @@ function spokenBy(utterance: Utterance, atMs: number): string[] {
 export function transcriptsOf(speech: readonly SpeechSegment[], settings: ResolvedAmdSettings): Transcript[] {
   const transcripts: Transcript[] = [];
   for (const utterance of utterancesOf(speech, settings.finalResultDelayMs)) {
-    for (
-      let atMs = utterance.startMs + settings.interimSpacingMs;
-      atMs < utterance.endMs;
-      atMs += settings.interimSpacingMs
-    ) {
-      const words = spokenBy(utterance, atMs);
-      if (words.length > 0) transcripts.push({ atMs, text: words.join(" "), final: false });
+    const { startMs, endMs, segments } = utterance;
+    for (let atMs = startMs + settings.interimSpacingMs; atMs < endMs; atMs += settings.interimSpacingMs) {
+      // An interim result holds at least one word.
+      if (segments.some(({ segment, words }) => spokenCount(segment, words, atMs) > 0))
+        transcripts.push({ atMs, final: false, utterance });
     }
-    const all = utterance.segments.map((part) => part.words.join(" ")).join(" ");
-    transcripts.push({ atMs: utterance.endMs + settings.finalResultDelayMs, text: all, final: true });
+    transcripts.push({ atMs: endMs + settings.finalResultDelayMs, final: true, utterance });
   }
   return transcripts.sort((a, b) => a.atMs - b.atMs);
 }
