@@ -3,7 +3,12 @@ import { defineConfig } from "tsup";
 export default defineConfig([
   {
     // The library: ESM and CJS with declarations for each entry point.
-    entry: { index: "src/index.ts", fixtures: "src/fixtures/index.ts", dialer: "src/dialer/index.ts" },
+    entry: {
+      index: "src/index.ts",
+      fixtures: "src/fixtures/index.ts",
+      dialer: "src/dialer/index.ts",
+      simulator: "src/simulator/index.ts",
+    },
     format: ["esm", "cjs"],
     // TypeScript 6 deprecates the baseUrl that tsup's declaration build sets.
     dts: { compilerOptions: { ignoreDeprecations: "6.0" } },

@@ -23,6 +23,7 @@ export default defineConfig({
         "src/core.ts",
         "src/fixtures/index.ts",
         "src/dialer/index.ts",
+        "src/simulator/index.ts",
         // Exist only in the bot bundle and the CLI binary; test/bundle and test/cli
         // exercise them through the built files, where coverage cannot see.
         "src/bot.ts",

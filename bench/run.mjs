@@ -11,7 +11,9 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import vm from "node:vm";
 import { gzipSync } from "node:zlib";
-import { scenarioFixtures } from "../dist/fixtures.js";
+import { scenarioFixtures, timedScenarios } from "../dist/fixtures.js";
+import { simulateCampaign } from "../dist/simulator.js";
+import { variedCalls } from "./campaign-calls.mjs";
 
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
 const bot = readFileSync(here("../dist/amd-flow.bot.js"), "utf8");
@@ -110,6 +112,26 @@ budget(
   undefined,
   " µs",
   `${(warmBot / 1000).toFixed(3)} µs/call, ${(warmBot / warmFloor).toFixed(1)}× the floor`,
+);
+
+// The simulator: simulateCampaign over 10⁴ calls made from the timed scenarios with
+// varied times, after a warm-up of 10³; the median of 3 runs (budget < 2 s).
+const campaignCalls = variedCalls(timedScenarios, 10_000);
+simulateCampaign(campaignCalls.slice(0, 1000));
+const campaignMs = median(
+  [0, 1, 2].map(() => {
+    const started = process.hrtime.bigint();
+    simulateCampaign(campaignCalls);
+    return Number(process.hrtime.bigint() - started) / 1e6;
+  }),
+);
+budget(
+  "simulateCampaign",
+  campaignMs / 1000,
+  2,
+  undefined,
+  " s",
+  `${(campaignMs / 1000).toFixed(3)} s for ${campaignCalls.length} calls (median of 3)`,
 );
 
 process.exitCode = results.every(Boolean) ? 0 : 1;

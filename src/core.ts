@@ -15,12 +15,15 @@ export {
   type AmdOutcome,
   classifyAmd,
   type ErrorOutcome,
+  type FaxOutcome,
   type HumanOutcome,
   type MachineOutcome,
   type NotRunOutcome,
+  type PendingOutcome,
   type SilenceOutcome,
   type UndecidedOutcome,
 } from "./outcome/classify-amd.js";
+export type { ClassifyOptions } from "./outcome/classify-options.js";
 export { isCheckedPolicy } from "./policy/checked-policy.js";
 export { defaultPolicy } from "./policy/default-policy.js";
 export { parsePolicy } from "./policy/parse-policy.js";

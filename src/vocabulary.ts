@@ -39,7 +39,9 @@ export type RouteAction = (typeof ROUTE_ACTIONS)[number];
 
 /**
  * What AMD can conclude about a call, in the words of a bot designer: the `kind` of an
- * outcome from `classifyAmd`.
+ * outcome from `classifyAmd`. `fax` is a fax machine's tone with no speech; `pending`
+ * is AMD asked for by the dial-out but not decided yet; `not-run` is no AMD result with
+ * AMD not known to be asked for.
  *
  * @example
  * ```ts
@@ -47,7 +49,16 @@ export type RouteAction = (typeof ROUTE_ACTIONS)[number];
  * OUTCOME_KINDS[0]; // "human"
  * ```
  */
-export const OUTCOME_KINDS = Object.freeze(["human", "machine", "silence", "undecided", "error", "not-run"] as const);
+export const OUTCOME_KINDS = Object.freeze([
+  "human",
+  "machine",
+  "silence",
+  "undecided",
+  "error",
+  "fax",
+  "pending",
+  "not-run",
+] as const);
 
 /**
  * One of {@link OUTCOME_KINDS}.
@@ -105,6 +116,8 @@ export const POLICY_SITUATIONS = Object.freeze([
   "silence",
   "undecided",
   "error",
+  "fax",
+  "pending",
   "not-run",
 ] as const);
 

@@ -4,6 +4,7 @@ import { version as VERSION } from "../../package.json";
 import { type CallSummary, summarizeCall } from "../dialer/index.js";
 import { lintPolicy, type Policy, PolicyError, parsePolicy, routeCall } from "../index.js";
 import { decisionRows, outcomeLabel, renderMarkdown, renderText } from "./decision-table.js";
+import { simulateCommand } from "./simulate.js";
 
 /** A problem with the input (exit 1) or with how the command was called (exit 2). */
 class CliError extends Error {
@@ -28,6 +29,7 @@ Commands:
   table                  the decision for every bundled scenario
   summarize [file|-]     summarise one call's notify webhooks (JSON array or JSON lines)
   check-policy <file>    check a policy file: errors and warnings
+  simulate               run the timed scenarios through simulated AMD and the bot
 
 Options:
   --help                 help for a command (amd-flow route --help)
@@ -306,6 +308,12 @@ export function run(argv: string[], io: CliIo): number {
       case "summarize":
         out(summarize(rest, read));
         return 0;
+      case "simulate": {
+        const { out: text = "", err: problem, exitCode } = simulateCommand(rest, (file) => loadPolicy(read, file));
+        if (problem === undefined) out(text);
+        else err(`amd-flow simulate: ${problem}`);
+        return exitCode;
+      }
       case "check-policy": {
         const { text, exitCode } = checkPolicy(rest, read);
         (exitCode === 0 ? out : err)(text);

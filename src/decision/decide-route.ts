@@ -1,91 +1,38 @@
 import { describeError, isArraySafe, type Mutable, put, readProp, UNREADABLE } from "../internal/safe.js";
 import type { AmdOutcome } from "../outcome/classify-amd.js";
-import { classifyAmd } from "../outcome/classify-amd.js";
+import { asRequested, classifyAmd } from "../outcome/classify-amd.js";
+import { type ClassifyOptions, verdictOptions } from "../outcome/classify-options.js";
 import { isCheckedPolicy } from "../policy/checked-policy.js";
 import { defaultPolicy } from "../policy/default-policy.js";
 import { parsePolicy } from "../policy/parse-policy.js";
-import type { FinalRule, Policy } from "../policy/policy.js";
+import type { FinalRule, Policy, PolicyInput } from "../policy/policy.js";
 import type { PolicyError } from "../policy/policy-error.js";
 import { ruleFor } from "../policy/rule-for.js";
 import { readAmd } from "../reading/read-amd.js";
-import {
-  MACHINE_PHASES,
-  numericText,
-  OUTCOME_KINDS,
-  type PolicySituation,
-  type RouteAction,
-  situationOf,
-} from "../vocabulary.js";
+import { MACHINE_PHASES, numericText, OUTCOME_KINDS, type RouteAction, situationOf } from "../vocabulary.js";
 import { describeRule, describeSituation, formatMs } from "./explain.js";
+import { REASON_OF, type RouteReason } from "./route-reasons.js";
+
+export { ROUTE_REASONS, type RouteReason } from "./route-reasons.js";
 
 /**
- * Stable, machine-readable codes for why a decision was made: one per situation, and
- * `wait-limit-reached` when a wait ran out and its `then` rule applied.
- *
- * | reason | situation |
- * |---|---|
- * | `human-answered` | a person answered |
- * | `machine-greeting-playing` | a machine greeting is still playing |
- * | `machine-greeting-ended` | the greeting ended, or AMD stopped listening, with no beep |
- * | `machine-beep-heard` | the beep (or a lone tone) was heard |
- * | `no-speech` | nobody spoke |
- * | `amd-undecided` | AMD could not decide |
- * | `amd-error` | AMD failed |
- * | `amd-not-run` | no AMD result |
- * | `wait-limit-reached` | the flow waited `maxWaitMs` and the wait's `then` applies |
- *
- * @example
- * ```ts
- * import { ROUTE_REASONS } from "amd-flow";
- * ROUTE_REASONS.includes("machine-beep-heard"); // true
- * ```
- */
-export const ROUTE_REASONS = Object.freeze([
-  "human-answered",
-  "machine-greeting-playing",
-  "machine-greeting-ended",
-  "machine-beep-heard",
-  "no-speech",
-  "amd-undecided",
-  "amd-error",
-  "amd-not-run",
-  "wait-limit-reached",
-] as const);
-
-/**
- * One of {@link ROUTE_REASONS}.
- *
- * @example
- * ```ts
- * import type { RouteReason } from "amd-flow";
- * const reason: RouteReason = "no-speech";
- * ```
- */
-export type RouteReason = (typeof ROUTE_REASONS)[number];
-
-const REASON_OF: Readonly<Record<PolicySituation, RouteReason>> = {
-  human: "human-answered",
-  "machine.greeting": "machine-greeting-playing",
-  "machine.greeting-ended": "machine-greeting-ended",
-  "machine.beep": "machine-beep-heard",
-  silence: "no-speech",
-  undecided: "amd-undecided",
-  error: "amd-error",
-  "not-run": "amd-not-run",
-};
-
-/**
- * How the flow got here: `waitedMs` is how long it has already waited on this
- * machine greeting (no clock is read inside).
+ * How the flow got here: `waitedMs` is how long it has already waited on AMD in all
+ * (pending and a machine greeting alike; no clock is read inside), `amdRequested`
+ * whether the dial-out asked for AMD, and `beepWindowMs` how timed events are read
+ * (see {@link ClassifyOptions}).
  *
  * @example
  * ```ts
  * import type { RouteOptions } from "amd-flow";
- * const options: RouteOptions = { waitedMs: 12_000 };
+ * const options: RouteOptions = { waitedMs: 12_000, amdRequested: true };
  * ```
  */
-export interface RouteOptions {
-  /** Milliseconds the flow has waited so far (sum of the `recheckAfterMs` it waited); 0 when absent. */
+export interface RouteOptions extends ClassifyOptions {
+  /**
+   * Milliseconds the flow has waited on AMD so far, in all: the sum of every
+   * `recheckAfterMs` it waited, while AMD was pending and while a greeting played
+   * alike; 0 when absent.
+   */
   readonly waitedMs?: number;
 }
 
@@ -200,9 +147,14 @@ function withDetails(rule: FinalRule, decision: Mutable<RouteDecision>): RouteDe
  * until `options.waitedMs` reaches `maxWaitMs`; from then on the rule's `then` applies
  * and the reason is `wait-limit-reached`.
  *
+ * With `options.amdRequested`, an outcome that would be `pending` had it been
+ * classified with that option (`not-run`, or a machine whose only evidence is a tone)
+ * is decided as `pending`, so `decideRoute(classifyAmd(reading), policy, options)`
+ * and `routeCall` agree.
+ *
  * @param outcome - what {@link classifyAmd} returned.
- * @param policy - a {@link Policy} or {@link PolicyInput}; {@link defaultPolicy} when absent.
- * @param options - {@link RouteOptions}: how long the flow has waited.
+ * @param policy - a {@link Policy}, a {@link PolicyInput} or its JSON text; {@link defaultPolicy} when absent. Anything else is reported and replaced by the default.
+ * @param options - {@link RouteOptions}: how long the flow has waited, and whether the dial-out asked for AMD.
  * @returns the decision.
  * @example
  * ```ts
@@ -210,12 +162,17 @@ function withDetails(rule: FinalRule, decision: Mutable<RouteDecision>): RouteDe
  * const machine = { kind: "machine", phase: "greeting", evidence: ["amd_machine_detected"] } as const;
  * decideRoute(machine).action; // "wait"
  * decideRoute(machine, undefined, { waitedMs: 30_000 }).action; // "leave-voicemail"
+ * decideRoute({ kind: "pending", evidence: [] }).recheckAfterMs; // 250
  * ```
  */
-export function decideRoute(outcome: AmdOutcome, policy?: unknown, options?: RouteOptions): RouteDecision {
+export function decideRoute(
+  outcome: AmdOutcome,
+  policy?: Policy | PolicyInput | string,
+  options?: RouteOptions,
+): RouteDecision {
   const issues: string[] = [];
   try {
-    const checked = checkedOutcome(outcome, issues);
+    const checked = asRequested(checkedOutcome(outcome, issues), verdictOptions(options, issues).amdRequested);
     const chosen = resolvePolicy(policy, issues);
     const waitedMs = waitedOf(options, issues);
     const situation = situationOf(checked);
@@ -270,8 +227,8 @@ function lastResort(error: unknown, issues: string[]): RouteDecision {
  * the decision's `issues`.
  *
  * @param context - the bot's `context`; AMD is read from `context.session.UserSession`.
- * @param policy - a {@link Policy} or {@link PolicyInput}; {@link defaultPolicy} when absent.
- * @param options - {@link RouteOptions}: how long the flow has waited on a machine greeting.
+ * @param policy - a {@link Policy}, a {@link PolicyInput} or its JSON text; {@link defaultPolicy} when absent. Anything else is reported and replaced by the default.
+ * @param options - {@link RouteOptions}: how long the flow has waited on AMD, whether the dial-out asked for AMD (pass `amdRequested: true` when it did: then no AMD event yet means "not decided yet", not "AMD off"), and the beep window.
  * @returns the decision; branch on `action`.
  * @example
  * ```ts
@@ -282,12 +239,17 @@ function lastResort(error: unknown, issues: string[]): RouteDecision {
  * const decision = routeCall(context);
  * decision.action; // "leave-voicemail"
  * decision.explanation; // "The voicemail beep was heard; leave the voicemail message now."
+ * routeCall({}, undefined, { amdRequested: true, waitedMs: 0 }).action; // "wait"
  * ```
  */
-export function routeCall(context: unknown, policy?: unknown, options?: RouteOptions): RouteDecision {
+export function routeCall(
+  context: unknown,
+  policy?: Policy | PolicyInput | string,
+  options?: RouteOptions,
+): RouteDecision {
   try {
     const reading = readAmd(context);
-    const decision = decideRoute(classifyAmd(reading), policy, options);
+    const decision = decideRoute(classifyAmd(reading, options), policy, options);
     (decision.issues as string[]).unshift(...reading.issues);
     return decision;
     // Stryker disable all: readAmd and decideRoute never throw; this guard is for what no test can produce.

@@ -28,13 +28,21 @@ const SITUATION_TEXT: Readonly<Record<PolicySituation, (outcome: AmdOutcome) => 
   "machine.beep": (outcome) =>
     heard(outcome, "amd_machine_detected") || heard(outcome, "amd_machine_stopped_speaking")
       ? "The voicemail beep was heard"
-      : "A tone was heard with no greeting (a voicemail beep or a fax)",
+      : "A tone was heard with no greeting (a voicemail that only beeps)",
   silence: () => "Nobody spoke after the call was answered",
   undecided: () => "AMD could not tell a person from a machine",
   error: (outcome) => {
     const error = "error" in outcome ? outcome.error : undefined;
     return error === undefined ? "AMD failed" : `AMD failed (${clip(error, 60)})`;
   },
+  fax: (outcome) => {
+    const frequency = "toneFrequency" in outcome ? outcome.toneFrequency : undefined;
+    return `A fax machine answered (a ${frequency === undefined ? "fax" : `${frequency} Hz`} tone and no speech)`;
+  },
+  pending: (outcome) =>
+    outcome.evidence.length === 0
+      ? "AMD has not decided yet (no AMD event so far)"
+      : "AMD has not decided yet (only a tone so far, from a beep-only voicemail or before a person speaks)",
   "not-run": () => "There is no AMD result (AMD is off or has not reported yet)",
 };
 

@@ -1,265 +1,76 @@
 import { match } from "ts-pattern";
-import { AMD_EVENTS, type AmdEventName, toAmdEventName } from "../events.js";
-import { isArraySafe, isObjectLike, type Mutable, put, readProp } from "../internal/safe.js";
-import type { AmdEvent, AmdReading } from "../reading/read-amd.js";
+import { AMD_EVENTS, type AmdEventName } from "../events.js";
+import { isArraySafe, type Mutable, put, readProp } from "../internal/safe.js";
+import type { AmdReading } from "../reading/read-amd.js";
 import type { MachinePhase } from "../vocabulary.js";
+import { type ClassifyOptions, verdictOptions } from "./classify-options.js";
+import { BIT, type Details, gatherDetails, usableText } from "./event-details.js";
+import type { AmdOutcome, ErrorOutcome, FaxOutcome, HumanOutcome, MachineOutcome } from "./outcomes.js";
+import { verdictOf } from "./verdict.js";
 
-interface OutcomeBase {
-  /** The distinct AMD events behind this outcome, in {@link AMD_EVENTS} order. */
-  readonly evidence: readonly AmdEventName[];
+export type {
+  AmdOutcome,
+  ErrorOutcome,
+  FaxOutcome,
+  HumanOutcome,
+  MachineOutcome,
+  NotRunOutcome,
+  PendingOutcome,
+  SilenceOutcome,
+  UndecidedOutcome,
+} from "./outcomes.js";
+
+/** What the outcome builders read besides the verdict: the details, and `amdInfo`'s own greeting and reason. */
+interface Facts {
+  readonly details: Details;
+  readonly evidence: AmdEventName[];
+  readonly greeting: string | undefined;
+  readonly reason: string | undefined;
 }
 
-/**
- * A person answered.
- *
- * @example
- * ```ts
- * import type { HumanOutcome } from "amd-flow";
- * const person: HumanOutcome = { kind: "human", evidence: ["amd_human_detected"], greeting: "Hello?" };
- * ```
- */
-export interface HumanOutcome extends OutcomeBase {
-  /** Always `"human"`. */
-  readonly kind: "human";
-  /** What the person said, when known. */
-  readonly greeting?: string;
-  /** The engine's reason, usually `"short greeting"`. */
-  readonly reason?: string;
-  /** The recognizer's language, when known. */
-  readonly language?: string;
-}
-
-/**
- * An answering machine or voicemail, at a {@link MachinePhase}.
- *
- * @example
- * ```ts
- * import type { MachineOutcome } from "amd-flow";
- * const machine: MachineOutcome = { kind: "machine", phase: "beep", evidence: ["amd_tone_detected"] };
- * ```
- */
-export interface MachineOutcome extends OutcomeBase {
-  /** Always `"machine"`. */
-  readonly kind: "machine";
-  /** Where the machine is in its greeting. */
-  readonly phase: MachinePhase;
-  /** The engine's reason: `"hint"`, `"long greeting"` or `"digit count"`. */
-  readonly reason?: string;
-  /** What the machine said, when known. */
-  readonly greeting?: string;
-  /** The voicemail phrase that matched, when the reason is `"hint"`. */
-  readonly hint?: string;
-  /** The recognizer's language, when known. */
-  readonly language?: string;
-  /** The beep's frequency in Hz, when a tone was heard. */
-  readonly toneFrequency?: number;
-}
-
-/**
- * Nobody spoke within the no-speech timer (5 s by default).
- *
- * @example
- * ```ts
- * import type { SilenceOutcome } from "amd-flow";
- * const silence: SilenceOutcome = { kind: "silence", evidence: ["amd_no_speech_detected"] };
- * ```
- */
-export interface SilenceOutcome extends OutcomeBase {
-  /** Always `"silence"`. */
-  readonly kind: "silence";
-}
-
-/**
- * AMD ran but reached no verdict: the decision timer fired, or AMD stopped without one.
- *
- * @example
- * ```ts
- * import type { UndecidedOutcome } from "amd-flow";
- * const undecided: UndecidedOutcome = { kind: "undecided", evidence: ["amd_decision_timeout"] };
- * ```
- */
-export interface UndecidedOutcome extends OutcomeBase {
-  /** Always `"undecided"`. */
-  readonly kind: "undecided";
-}
-
-/**
- * The AMD engine failed and nothing decisive arrived.
- *
- * @example
- * ```ts
- * import type { ErrorOutcome } from "amd-flow";
- * const failed: ErrorOutcome = { kind: "error", evidence: ["amd_error"], error: "recognizer unavailable" };
- * ```
- */
-export interface ErrorOutcome extends OutcomeBase {
-  /** Always `"error"`. */
-  readonly kind: "error";
-  /** What the engine said went wrong, when it said. */
-  readonly error?: string;
-}
-
-/**
- * No AMD result at all: AMD is disabled, or no event has arrived yet.
- *
- * @example
- * ```ts
- * import type { NotRunOutcome } from "amd-flow";
- * const none: NotRunOutcome = { kind: "not-run", evidence: [] };
- * ```
- */
-export interface NotRunOutcome extends OutcomeBase {
-  /** Always `"not-run"`. */
-  readonly kind: "not-run";
-}
-
-/**
- * What AMD concluded about a call, tagged on `kind`; a machine also has a `phase`.
- *
- * @example
- * ```ts
- * import { classifyAmd, readAmd, type AmdOutcome } from "amd-flow";
- * const outcome: AmdOutcome = classifyAmd(readAmd({ session: { UserSession: { amd: "amd_human_detected" } } }));
- * outcome.kind; // "human"
- * ```
- */
-export type AmdOutcome =
-  | HumanOutcome
-  | MachineOutcome
-  | SilenceOutcome
-  | UndecidedOutcome
-  | ErrorOutcome
-  | NotRunOutcome;
-
-// One bit per event; AMD_EVENTS has eight, so a byte describes any set of them.
-const BIT = Object.fromEntries(AMD_EVENTS.map((name, index) => [name, 1 << index])) as Readonly<
-  Record<AmdEventName, number>
->;
-
-/**
- * The strongest evidence first: the verdict is the first row whose events are all
- * present. Order and repetition of events cannot change a set, so neither can change
- * the verdict.
- */
-const VERDICTS = [
-  ["beep", ["amd_tone_detected"]],
-  ["greeting-ended", ["amd_machine_stopped_speaking"]],
-  ["greeting-ended", ["amd_machine_detected", "amd_stopped"]],
-  ["greeting", ["amd_machine_detected"]],
-  ["human", ["amd_human_detected"]],
-  ["silence", ["amd_no_speech_detected"]],
-  ["error", ["amd_error"]],
-  ["undecided", ["amd_decision_timeout"]],
-  ["undecided", ["amd_stopped"]],
-] as const satisfies ReadonlyArray<readonly [string, readonly AmdEventName[]]>;
-
-type Verdict = (typeof VERDICTS)[number][0] | "unknown-only" | "nothing";
-
-const VERDICT_MASKS = VERDICTS.map(
-  ([verdict, names]) => [verdict, names.reduce((mask, name) => mask | BIT[name], 0)] as const,
-);
-
-function verdictOf(mask: number, hasUnknown: boolean): Verdict {
-  for (const [verdict, required] of VERDICT_MASKS) if ((mask & required) === required) return verdict;
-  return hasUnknown ? "unknown-only" : "nothing";
-}
-
-/**
- * Keeps one value of several, whatever their order: the longest text, ties broken
- * alphabetically, so the same set of events always yields the same value.
- */
-function betterText(best: string | undefined, value: string | undefined): string | undefined {
-  if (value === undefined || value === "") return best;
-  // Stryker disable next-line EqualityOperator: on a tie of equal text either one is the same value.
-  if (best === undefined || value.length > best.length || (value.length === best.length && value < best)) return value;
-  return best;
-}
-
-/** The lowest number, whatever the order. */
-function lowerNumber(best: number | undefined, value: number | undefined): number | undefined {
-  // Stryker disable next-line EqualityOperator: equal numbers are the same value.
-  return value !== undefined && (best === undefined || value < best) ? value : best;
-}
-
-const MACHINE_BITS = BIT.amd_machine_detected | BIT.amd_machine_stopped_speaking | BIT.amd_tone_detected;
-
-/** The details events carry, gathered in one pass; each field picked order-free. */
-interface Details {
-  mask: number;
-  machineReason?: string | undefined;
-  machineGreeting?: string | undefined;
-  hint?: string | undefined;
-  humanReason?: string | undefined;
-  humanGreeting?: string | undefined;
-  language?: string | undefined;
-  toneFrequency?: number | undefined;
-  error?: string | undefined;
-}
-
-function gather(events: readonly unknown[]): Details {
-  // Stryker disable next-line ObjectLiteral: an absent mask acts as 0 under |= and &, so {} is equivalent.
-  const details: Details = { mask: 0 };
-  for (const entry of events) {
-    // Readings made by hand (from JavaScript) may hold bare names or holes; read them as readAmd would.
-    const event = (
-      typeof entry === "string" ? { name: toAmdEventName(entry) } : isObjectLike(entry) ? entry : {}
-    ) as AmdEvent;
-    const bit = BIT[event.name] ?? 0;
-    details.mask |= bit;
-    details.language = betterText(details.language, event.language);
-    if ((bit & MACHINE_BITS) !== 0) {
-      details.machineReason = betterText(details.machineReason, event.reason);
-      details.machineGreeting = betterText(details.machineGreeting, event.greeting);
-      details.hint = betterText(details.hint, event.hint);
-      if (bit === BIT.amd_tone_detected) details.toneFrequency = lowerNumber(details.toneFrequency, event.frequency);
-    } else if (bit === BIT.amd_human_detected) {
-      details.humanReason = betterText(details.humanReason, event.reason);
-      details.humanGreeting = betterText(details.humanGreeting, event.greeting);
-    } else if (bit === BIT.amd_error) {
-      details.error = betterText(details.error, event.error);
-    }
-  }
-  return details;
-}
-
-function machineOutcome(
-  phase: MachinePhase,
-  reading: AmdReading,
-  details: Details,
-  evidence: AmdEventName[],
-): MachineOutcome {
-  const outcome: Mutable<MachineOutcome> = { kind: "machine", phase, evidence };
-  put(outcome, "reason", reading.reason ?? details.machineReason);
-  put(outcome, "greeting", reading.greeting ?? details.machineGreeting);
+function machineOutcome(phase: MachinePhase, facts: Facts): MachineOutcome {
+  const { details } = facts;
+  const outcome: Mutable<MachineOutcome> = { kind: "machine", phase, evidence: facts.evidence };
+  put(outcome, "reason", facts.reason ?? details.machineReason);
+  put(outcome, "greeting", facts.greeting ?? details.machineGreeting);
   put(outcome, "hint", details.hint);
   put(outcome, "language", details.language);
   put(outcome, "toneFrequency", details.toneFrequency);
   return outcome;
 }
 
-function humanOutcome(reading: AmdReading, details: Details, evidence: AmdEventName[]): HumanOutcome {
-  const outcome: Mutable<HumanOutcome> = { kind: "human", evidence };
-  put(outcome, "greeting", reading.greeting ?? details.humanGreeting);
+function humanOutcome(facts: Facts): HumanOutcome {
+  const { details } = facts;
+  const outcome: Mutable<HumanOutcome> = { kind: "human", evidence: facts.evidence };
+  put(outcome, "greeting", facts.greeting ?? details.humanGreeting);
   put(outcome, "reason", details.humanReason);
   put(outcome, "language", details.language);
   return outcome;
 }
 
-function errorOutcome(details: Details, evidence: AmdEventName[]): ErrorOutcome {
-  const outcome: Mutable<ErrorOutcome> = { kind: "error", evidence };
-  put(outcome, "error", details.error);
+function errorOutcome(facts: Facts): ErrorOutcome {
+  const outcome: Mutable<ErrorOutcome> = { kind: "error", evidence: facts.evidence };
+  put(outcome, "error", facts.details.error);
   return outcome;
+}
+
+function faxOutcome(facts: Facts): FaxOutcome {
+  // The verdict is fax only for a tone with a fax frequency, so the frequency is there.
+  return { kind: "fax", evidence: facts.evidence, toneFrequency: facts.details.toneFrequency as number };
 }
 
 /**
  * Classifies a reading into an {@link AmdOutcome}. Order-free and duplicate-safe: any
- * permutation or repetition of the same events gives the same outcome.
+ * permutation or repetition of the same events gives the same outcome. Never throws,
+ * whatever the reading holds (a hand-made one too).
  *
  * The rules, strongest evidence first (the first row that applies wins):
  *
  * | events present | outcome |
  * |---|---|
- * | `amd_tone_detected` | machine, `beep` (a tone with no speech, such as a fax, too) |
+ * | a tone at 1100 ± 50 Hz or 2100 ± 50 Hz, no human or machine verdict | fax |
+ * | with `amdRequested`: no event at all, or only a tone (not a fax's) | pending |
+ * | `amd_tone_detected` | machine, `beep` (a tone without a frequency, or at another, with no speech too) |
  * | `amd_machine_stopped_speaking` | machine, `greeting-ended` |
  * | `amd_machine_detected` and `amd_stopped` | machine, `greeting-ended` (AMD stopped listening; nothing more will come) |
  * | `amd_machine_detected` | machine, `greeting` (still playing) |
@@ -271,33 +82,69 @@ function errorOutcome(details: Details, evidence: AmdEventName[]): ErrorOutcome 
  * | nothing | not-run |
  *
  * So machine evidence outranks a human verdict, and a decisive verdict outranks
- * error, timeout and stopped. Machine details (reason, greeting, hint, language, tone
- * frequency) come from the events and from `amdInfo`; where several events disagree,
- * the longest text (then the alphabetically first) and the lowest number win.
+ * error, timeout and stopped. One exception needs times: when a tone and a human
+ * verdict carry times on the same clock (`atMs`, else `timestamp`; copies without a
+ * time, such as the `amd` value, change nothing), a tone more than `beepWindowMs`
+ * before the human verdict was heard before the person spoke, so it is not machine
+ * evidence (it stays in `evidence`); a tone within the window is a short voicemail
+ * greeting's beep.
+ *
+ * Details (reason, greeting, hint, language, tone frequency, error) count only when
+ * present and usable: text with more than white space, a finite non-negative number.
+ * `amdInfo`'s greeting and reason come first; where several events disagree, the
+ * longest text (then the first in code-unit order) and the lowest number win.
  *
  * @param reading - what {@link readAmd} returned.
+ * @param options - {@link ClassifyOptions}: whether the dial-out asked for AMD, and the beep window.
  * @returns the outcome, with the events it rests on in `evidence`.
  * @example
  * ```ts
  * import { classifyAmd, readAmd } from "amd-flow";
  * const reading = readAmd({ session: { UserSession: { amdInfo: { amdEvents: ["amd_stopped", "amd_machine_detected"] } } } });
  * classifyAmd(reading); // { kind: "machine", phase: "greeting-ended", … }
+ * classifyAmd(readAmd({}), { amdRequested: true }).kind; // "pending"
  * ```
  */
-export function classifyAmd(reading: AmdReading): AmdOutcome {
-  const listed = readProp(reading, "events");
-  const details = gather(isArraySafe(listed) ? listed : []);
+export function classifyAmd(reading: AmdReading, options?: ClassifyOptions): AmdOutcome {
+  const details = gatherDetails(readProp(reading, "events"));
   const evidence: AmdEventName[] = [];
   for (const name of AMD_EVENTS) if ((details.mask & BIT[name]) !== 0) evidence.push(name);
-
   const unknown = readProp(reading, "unknownEvents");
-  return match(verdictOf(details.mask, isArraySafe(unknown) && unknown.length > 0))
+  let hasUnknown = false;
+  try {
+    hasUnknown = isArraySafe(unknown) && unknown.length > 0;
+  } catch {
+    // A list whose length cannot be read holds nothing usable.
+  }
+  const facts: Facts = {
+    details,
+    evidence,
+    greeting: usableText(readProp(reading, "greeting")),
+    reason: usableText(readProp(reading, "reason")),
+  };
+  return match(verdictOf(details, hasUnknown, verdictOptions(options)))
     .returnType<AmdOutcome>()
-    .with("beep", "greeting-ended", "greeting", (phase) => machineOutcome(phase, reading, details, evidence))
-    .with("human", () => humanOutcome(reading, details, evidence))
+    .with("beep", "greeting-ended", "greeting", (phase) => machineOutcome(phase, facts))
+    .with("human", () => humanOutcome(facts))
     .with("silence", () => ({ kind: "silence", evidence }))
-    .with("error", () => errorOutcome(details, evidence))
+    .with("error", () => errorOutcome(facts))
     .with("undecided", "unknown-only", () => ({ kind: "undecided", evidence }))
+    .with("fax", () => faxOutcome(facts))
+    .with("pending", () => ({ kind: "pending", evidence }))
     .with("nothing", () => ({ kind: "not-run", evidence }))
     .exhaustive();
+}
+
+/**
+ * `outcome` as `classifyAmd` would have given it with `amdRequested`: no event, or a
+ * machine whose only evidence is a tone that is not a fax's, is pending.
+ */
+export function asRequested(outcome: AmdOutcome, amdRequested: boolean): AmdOutcome {
+  if (!amdRequested) return outcome;
+  const { evidence } = outcome;
+  const toneOnly = evidence.length === 1 && evidence[0] === "amd_tone_detected";
+  if ((outcome.kind === "not-run" && evidence.length === 0) || (outcome.kind === "machine" && toneOnly)) {
+    return { kind: "pending", evidence };
+  }
+  return outcome;
 }

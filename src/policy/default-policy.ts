@@ -14,7 +14,13 @@ import type { Policy } from "./policy.js";
  * | silence | continue (the person may be waiting for us to speak) |
  * | undecided | continue |
  * | error | continue (an AMD failure must never drop a live call) |
+ * | fax | hang-up, no retry (nobody will hear a message) |
+ * | pending | wait, recheck after 250 ms; once `waitedMs` ≥ 6000 → continue |
  * | not-run | continue |
+ *
+ * `pending` waits for AMD's first word: a person's "Hello?" is decided within about
+ * 2 s of the answer and seen at the next 250 ms recheck; a silent line is declared by
+ * AMD's no-speech timer at 5 s, so 6 s of waiting covers it before the bot talks.
  *
  * Deeply frozen.
  *
@@ -34,5 +40,7 @@ export const defaultPolicy: Policy = remember({
   silence: { action: "continue" },
   undecided: { action: "continue" },
   error: { action: "continue" },
+  fax: { action: "hang-up", retry: false },
+  pending: { action: "wait", recheckAfterMs: 250, maxWaitMs: 6000, then: { action: "continue" } },
   "not-run": { action: "continue" },
 });

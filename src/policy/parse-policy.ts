@@ -200,6 +200,8 @@ function parseAll(input: unknown, problems: Problems): Policy {
     silence: rule("silence"),
     undecided: rule("undecided"),
     error: rule("error"),
+    fax: rule("fax"),
+    pending: rule("pending"),
     "not-run": rule("not-run"),
   };
 }
@@ -208,8 +210,9 @@ function parseAll(input: unknown, problems: Problems): Policy {
  * Checks a policy and fills what it leaves out from {@link defaultPolicy}. For
  * authoring time: it throws one {@link PolicyError} listing every problem by its path
  * (`machine.greeting: expected one of …`). A rule may be an action name or an object;
- * a wait rule's `then` defaults to the default policy's at the same place (the
- * voicemail for a machine greeting), else to what the situation had.
+ * a wait rule's `then` and timings default to the default policy's at the same place
+ * (the voicemail for a machine greeting; continue after 250 ms rechecks up to 6000 ms
+ * for `pending`), else to what the situation had, rechecked every 1000 ms up to 30000 ms.
  * Milliseconds may be written as text (`"1000"`). The result is deeply frozen and is
  * accepted by {@link routeCall} without being checked again.
  *

@@ -134,7 +134,11 @@ export interface Policy {
   readonly undecided: PolicyRule;
   /** AMD failed. */
   readonly error: PolicyRule;
-  /** No AMD result (disabled, or nothing reported yet). */
+  /** A fax machine answered (a tone at 1100 or 2100 Hz, no speech). */
+  readonly fax: PolicyRule;
+  /** AMD was asked for and has not decided yet (the `amdRequested` option). */
+  readonly pending: PolicyRule;
+  /** No AMD result, and AMD not known to be asked for (disabled, or nothing reported yet). */
   readonly "not-run": PolicyRule;
 }
 
@@ -192,11 +196,11 @@ export interface HangUpRuleInput {
 export interface WaitRuleInput {
   /** Always `"wait"`. */
   readonly action: "wait";
-  /** How long to wait before routing again, in ms (1 to 600000); default 1000. */
+  /** How long to wait before routing again, in ms (1 to 600000); default 1000 (250 for `pending`). */
   readonly recheckAfterMs?: number | string;
-  /** The wait limit, in ms (0 to 3600000); default 30000. */
+  /** The wait limit, in ms (0 to 3600000); default 30000 (6000 for `pending`). */
   readonly maxWaitMs?: number | string;
-  /** What to do once the wait is over; default the default policy's (the voicemail for a machine greeting, else continue). */
+  /** What to do once the wait is over; default the default policy's at the same place (the voicemail for a machine greeting, `continue` for `pending`), else what the situation had. */
   readonly then?: Exclude<RouteAction, "wait"> | FinalRuleInput;
 }
 
@@ -221,6 +225,10 @@ export interface PolicyInput {
   readonly undecided?: PolicyRuleInput;
   /** AMD failed; default `continue`. */
   readonly error?: PolicyRuleInput;
+  /** A fax machine answered; default `hang-up` with no retry. */
+  readonly fax?: PolicyRuleInput;
+  /** AMD was asked for and has not decided yet; default wait, recheck after 250 ms, up to 6000 ms, then `continue`. */
+  readonly pending?: PolicyRuleInput;
   /** No AMD result; default `continue`. */
   readonly "not-run"?: PolicyRuleInput;
 }

@@ -9,6 +9,8 @@ const RULE_OF: Readonly<Record<PolicySituation, (policy: Policy) => PolicyRule>>
   silence: (policy) => policy.silence,
   undecided: (policy) => policy.undecided,
   error: (policy) => policy.error,
+  fax: (policy) => policy.fax,
+  pending: (policy) => policy.pending,
   "not-run": (policy) => policy["not-run"],
 };
 

@@ -60,6 +60,7 @@ export const EVENT_FIELDS = {
   frequency: AMOUNT,
   variance: AMOUNT,
   error: TEXT,
+  atMs: AMOUNT,
   timestamp: TIME,
 } as const satisfies Record<string, LeafKind>;
 

@@ -16,7 +16,9 @@ import { EVENT_FIELDS, INFO_FIELDS, type LeafKind } from "./leaves.js";
 import type { AmdEventData } from "./schemas.js";
 
 /**
- * One AMD event as read: its canonical name, where it came from and the data it carried.
+ * One AMD event as read: its canonical name, where it came from and the data it carried,
+ * including when it happened when the entry said so: `atMs` (ms from the answer) and
+ * `timestamp` (epoch ms) are both kept, as given.
  *
  * @example
  * ```ts
@@ -86,6 +88,7 @@ const fieldReaders = (fields: Readonly<Record<string, LeafKind>>): readonly Fiel
   Object.keys(fields).map((key) => ({ key, ...(fields[key] as LeafKind) }));
 const EVENT_READERS = fieldReaders(EVENT_FIELDS);
 const INFO_READERS = fieldReaders(INFO_FIELDS);
+const NOTIFY_READERS = EVENT_READERS.filter((field) => field.key !== "reason");
 
 class Collector {
   readonly events: AmdEvent[] = [];
@@ -121,15 +124,16 @@ function readField(source: object, field: FieldReader, where: string, into: Coll
   return undefined;
 }
 
-const NAME_KEYS = ["type", "event", "name"] as const;
+// machineDetection: a notify-URL body stored as an event names it there.
+const NAME_KEYS = ["type", "event", "name", "machineDetection"] as const;
 
-/** The entry's event name field, or {@link UNREADABLE} when the entry cannot be read. */
-function nameOf(entry: object): unknown {
+/** The entry's event name field and its key, or {@link UNREADABLE} when the entry cannot be read. */
+function nameOf(entry: object): { raw: unknown; key?: (typeof NAME_KEYS)[number] } {
   for (const key of NAME_KEYS) {
     const value = readProp(entry, key);
-    if (value !== undefined && value !== null) return value;
+    if (value !== undefined && value !== null) return { raw: value, key };
   }
-  return undefined;
+  return { raw: undefined };
 }
 
 function newEvent(name: AmdEventName, source: AmdEvent["source"], index: number | undefined): Record<string, unknown> {
@@ -171,13 +175,13 @@ function readEntry(
     else if (entry !== undefined && entry !== null) into.issue(`${where}: expected an event name or an event object`);
     return;
   }
-  const raw = nameOf(entry);
+  const { raw, key } = nameOf(entry);
   if (raw === UNREADABLE) {
     into.issue(`${where}: could not be read`);
     return;
   }
   if (typeof raw !== "string") {
-    into.issue(`${where}: no event name (expected "type", "event" or "name" to hold one)`);
+    into.issue(`${where}: no event name (expected "type", "event", "name" or "machineDetection" to hold one)`);
     return;
   }
   const name = toAmdEventName(raw);
@@ -186,7 +190,9 @@ function readEntry(
     return;
   }
   const event = newEvent(name, source, index);
-  for (const field of EVENT_READERS) {
+  // A notify body's reason is the call's SIP reason ("486 Busy Here"), not AMD's.
+  const readers = key === "machineDetection" ? NOTIFY_READERS : EVENT_READERS;
+  for (const field of readers) {
     const value = readField(entry, field, where, into);
     if (value !== undefined) event[field.key] = value;
   }
@@ -273,7 +279,10 @@ function sessionOf(context: unknown, into: Collector): unknown {
  *   `unknownEvents` and reported in `issues`, never fatal.
  * - Entries may be bare names or objects naming the event in `type`, `event` or `name`;
  *   their data (`reason`, `greeting` or `transcript`, `hint`, `language`, `frequency`,
- *   `variance`, `error`, `timestamp`) is kept, numbers written as text are converted.
+ *   `variance`, `error`, and the times `atMs` and `timestamp`) is kept, numbers written
+ *   as text are converted. An entry shaped like a notify-URL body (`machineDetection`
+ *   holding the event name, beside `status` and the like) is read as that event; its
+ *   `reason` is the call's, not AMD's, and is left out.
  * - Values stored as JSON text are parsed. Lists are read up to
  *   {@link MAX_EVENTS_READ} entries, and a longer list is reported.
  * - Nothing is mutated: the input is only read.

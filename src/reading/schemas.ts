@@ -69,13 +69,16 @@ export const amdEventDataSchema = z.object({
   variance: z.optional(amdNumberSchema),
   /** What went wrong, on `amd_error`. */
   error: z.optional(amdTextSchema),
-  /** When the event happened, in epoch milliseconds, when the platform records it. */
+  /** When the event happened, in ms from the answer (as the simulator and some recorders give it). */
+  atMs: z.optional(amdNumberSchema),
+  /** When the event happened, in epoch milliseconds, when the platform records it; kept beside `atMs`. */
   timestamp: z.optional(amdTimestampSchema),
 });
 
 /**
  * One entry of `amdInfo.amdEvents` (or the `amd` value itself): a bare event name, or
- * an object that names the event in `type`, `event` or `name` and carries its data.
+ * an object that names the event in `type`, `event` or `name` and carries its data,
+ * or a notify-URL body naming it in `machineDetection`.
  *
  * @example
  * ```ts
@@ -93,6 +96,8 @@ export const amdEventEntrySchema = z.union([
     event: z.optional(z.string()),
     /** The event name, as some platforms store it. */
     name: z.optional(z.string()),
+    /** The event name in a notify-URL body stored as an event (beside `status`, `reasonCode` and the like). */
+    machineDetection: z.optional(z.string()),
     ...amdEventDataSchema.shape,
   }),
 ]);

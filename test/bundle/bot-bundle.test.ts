@@ -84,7 +84,7 @@ describe("dist/amd-flow.bot.js", () => {
 
   it("routes every event fixture, and a custom policy, as the ESM build does", () => {
     const { sandbox } = load();
-    const policy = { human: { action: "transfer", target: "sales" }, machine: "hang-up" };
+    const policy = { human: { action: "transfer", target: "sales" }, machine: "hang-up" } as const;
     for (const fixture of Object.values(eventFixtures)) {
       const fromBundle = inSandbox(sandbox, "return AmdFlow.routeCall(input.context, input.policy);", {
         context: fixture.context,

@@ -303,7 +303,10 @@ describe("run: exact output", () => {
   });
 
   it("check-policy prints each warning and the verdict", () => {
-    const path = file("two-warnings.json", { silence: "hang-up", error: { action: "wait", then: "hang-up" } });
+    const path = file("two-warnings.json", {
+      silence: "hang-up",
+      error: { action: "wait", maxWaitMs: 2000, then: "hang-up" },
+    });
     const result = cli("check-policy", path);
     expect(result.out.split("\n").map((line) => line.slice(0, 36))).toEqual([
       "warning: silence: hangs up although ",

@@ -74,7 +74,7 @@ describe("decideRoute: the actions' details", () => {
       action: "hang-up",
       retry: true,
       retryAfterMs: 7_200_000,
-      explanation: "A tone was heard with no greeting (a voicemail beep or a fax); hang up and call again in 2 h.",
+      explanation: "A tone was heard with no greeting (a voicemail that only beeps); hang up and call again in 2 h.",
     });
     expect(decideRoute(machine, { machine: { action: "hang-up", retry: true } }).explanation).toMatch(
       /call again later\.$/,
@@ -129,6 +129,26 @@ describe("decideRoute: every situation has a reason and a sentence", () => {
       "amd-not-run",
       "There is no AMD result (AMD is off or has not reported yet); let the bot talk.",
     ],
+    [
+      { kind: "fax", evidence: ["amd_tone_detected"], toneFrequency: 2100 },
+      "fax-detected",
+      "A fax machine answered (a 2100 Hz tone and no speech); hang up.",
+    ],
+    [
+      { kind: "pending", evidence: [] },
+      "amd-pending",
+      "AMD has not decided yet (no AMD event so far); check again in 250 ms.",
+    ],
+    [
+      { kind: "pending", evidence: ["amd_tone_detected"] },
+      "amd-pending",
+      "AMD has not decided yet (only a tone so far, from a beep-only voicemail or before a person speaks); check again in 250 ms.",
+    ],
+    [
+      { kind: "machine", phase: "beep", evidence: ["amd_tone_detected"] },
+      "machine-beep-heard",
+      "A tone was heard with no greeting (a voicemail that only beeps); leave the voicemail message now.",
+    ],
   ];
   it.each(outcomes)("%j", (outcome, reason, explanation) => {
     const decision = decideRoute(outcome);
@@ -141,7 +161,7 @@ describe("decideRoute: every situation has a reason and a sentence", () => {
 
 describe("decideRoute: bad input", () => {
   it("falls back to the default policy and says so", () => {
-    const decision = decideRoute(human, { human: "dance" });
+    const decision = decideRoute(human, { human: "dance" } as never);
     expect(decision.action).toBe("continue");
     expect(decision.issues).toEqual([
       "policy: human: expected one of continue, transfer, leave-voicemail, wait, hang-up; the default policy was used",
@@ -175,7 +195,9 @@ describe("decideRoute: bad input", () => {
 
 describe("routeCall", () => {
   it("puts the reading's issues before the decision's", () => {
-    const decision = routeCall(makeBotContext(["amd_beep"], { amd: undefined }), { human: "x" }, { waitedMs: -1 });
+    const decision = routeCall(makeBotContext(["amd_beep"], { amd: undefined }), { human: "x" } as never, {
+      waitedMs: -1,
+    });
     expect(decision.issues).toEqual([
       'amdInfo.amdEvents[0]: unknown AMD event "amd_beep"',
       "policy: human: expected one of continue, transfer, leave-voicemail, wait, hang-up; the default policy was used",
@@ -356,5 +378,117 @@ describe("decideRoute: exact edges", () => {
     expect(decideRoute({ kind: "machine", phase: "beep", evidence } as never).issues).toEqual([
       "amd-flow: internal failure (Error: first line second line); the default policy for an AMD error was used",
     ]);
+  });
+});
+
+describe("decideRoute: fax and pending under the default policy", () => {
+  const pending: AmdOutcome = { kind: "pending", evidence: [] };
+
+  it("hangs up on a fax without a retry", () => {
+    const decision = decideRoute({ kind: "fax", evidence: ["amd_tone_detected"], toneFrequency: 1100 });
+    expect(decision).toMatchObject({ action: "hang-up", reason: "fax-detected", retry: false, issues: [] });
+    expect("retryAfterMs" in decision).toBe(false);
+    const hand = decideRoute({ kind: "fax", evidence: [] } as never);
+    expect(hand.explanation).toBe("A fax machine answered (a fax tone and no speech); hang up.");
+  });
+
+  it("waits 250 ms at a time while AMD is pending, until waitedMs reaches 6000", () => {
+    for (const waitedMs of [0, 250, 5999]) {
+      expect(decideRoute(pending, undefined, { waitedMs })).toMatchObject({
+        action: "wait",
+        reason: "amd-pending",
+        recheckAfterMs: 250,
+        maxWaitMs: 6000,
+      });
+    }
+    const done = decideRoute(pending, undefined, { waitedMs: 6000 });
+    expect(done).toMatchObject({ action: "continue", reason: "wait-limit-reached", issues: [] });
+    expect(done.explanation).toBe(
+      "AMD has not decided yet (no AMD event so far) after 6 s of waiting (the limit is 6 s); let the bot talk.",
+    );
+  });
+
+  it("counts all waiting on AMD: a greeting after a pending wait keeps the total", () => {
+    expect(decideRoute(greeting, undefined, { waitedMs: 5000 }).action).toBe("wait");
+    expect(decideRoute(greeting, undefined, { waitedMs: 30_000 }).action).toBe("leave-voicemail");
+  });
+
+  it("decides what would be pending with amdRequested as pending", () => {
+    const notRun: AmdOutcome = { kind: "not-run", evidence: [] };
+    const lone: AmdOutcome = { kind: "machine", phase: "beep", evidence: ["amd_tone_detected"], toneFrequency: 1000 };
+    expect(decideRoute(notRun, undefined, { amdRequested: true }).outcome).toEqual(pending);
+    expect(decideRoute(lone, undefined, { amdRequested: true }).outcome).toEqual({
+      kind: "pending",
+      evidence: ["amd_tone_detected"],
+    });
+    expect(decideRoute(notRun, undefined, { amdRequested: false }).outcome).toBe(notRun);
+    expect(decideRoute(lone).outcome).toBe(lone);
+    for (const kept of [
+      human,
+      greeting,
+      { kind: "machine", phase: "beep", evidence: ["amd_machine_detected", "amd_tone_detected"] },
+      { kind: "machine", phase: "greeting-ended", evidence: ["amd_stopped"] },
+      { kind: "undecided", evidence: [] },
+    ] as AmdOutcome[]) {
+      expect(decideRoute(kept, undefined, { amdRequested: true }).outcome).toBe(kept);
+    }
+  });
+
+  it("reports options it cannot use and decides with their defaults", () => {
+    const decision = decideRoute(human, undefined, { amdRequested: "yes", beepWindowMs: -5 } as never);
+    expect(decision.action).toBe("continue");
+    expect(decision.issues).toEqual([
+      "options.amdRequested: expected true or false; false was used",
+      "options.beepWindowMs: expected a non-negative number; 1000 was used",
+    ]);
+    const boom = () => {
+      throw new Error("boom");
+    };
+    const hostile = Object.defineProperties({}, { amdRequested: { get: boom }, beepWindowMs: { get: boom } });
+    expect(decideRoute(human, undefined, hostile).issues).toEqual([
+      "options.amdRequested: could not be read; false was used",
+      "options.beepWindowMs: could not be read; 1000 was used",
+    ]);
+    expect(decideRoute(human, undefined, { amdRequested: null, beepWindowMs: null } as never).issues).toEqual([]);
+    expect(decideRoute(human, undefined, { beepWindowMs: "250" } as never).issues).toEqual([]);
+    expect(decideRoute(human, undefined, { beepWindowMs: Infinity }).issues).toHaveLength(1);
+  });
+});
+
+describe("routeCall: amdRequested and beepWindowMs", () => {
+  it("waits right after connect when AMD was asked for, and talks when it was not", () => {
+    const empty = makeBotContext([], { amd: undefined });
+    expect(routeCall(empty, undefined, { amdRequested: true, waitedMs: 0 })).toMatchObject({
+      action: "wait",
+      reason: "amd-pending",
+      recheckAfterMs: 250,
+      issues: [],
+    });
+    expect(routeCall(empty, undefined, { amdRequested: true, waitedMs: 6000 }).action).toBe("continue");
+    expect(routeCall(empty).reason).toBe("amd-not-run");
+  });
+
+  it("hangs up on a fax tone and waits on a lone beep when AMD was asked for", () => {
+    const fax = makeBotContext([{ type: "amd_tone_detected", frequency: 2100, variance: 3 }]);
+    expect(routeCall(fax)).toMatchObject({ action: "hang-up", reason: "fax-detected", retry: false });
+    const beep = makeBotContext([{ type: "amd_tone_detected", frequency: 1000 }]);
+    expect(routeCall(beep, undefined, { amdRequested: true }).action).toBe("wait");
+    expect(routeCall(beep).action).toBe("leave-voicemail");
+  });
+
+  it("passes beepWindowMs to the classification", () => {
+    const context = makeBotContext([
+      { type: "amd_tone_detected", frequency: 1000, atMs: 200 },
+      { type: "amd_human_detected", atMs: 1000 },
+    ] as never);
+    expect(routeCall(context).action).toBe("leave-voicemail");
+    expect(routeCall(context, undefined, { beepWindowMs: 500 }).action).toBe("continue");
+  });
+
+  it("takes a policy as JSON text, and never throws on a policy of any type", () => {
+    expect(routeCall(makeBotContext(["amd_human_detected"]), '{"human":"transfer"}').action).toBe("transfer");
+    for (const policy of [5, Symbol("p"), [], () => 1]) {
+      expect(routeCall(makeBotContext(["amd_human_detected"]), policy as never).action).toBe("continue");
+    }
   });
 });

@@ -33,7 +33,9 @@ describe("routeCall never throws", () => {
         fc.oneof(fc.constant(undefined), anyInput),
         fc.oneof(fc.constant(undefined), anyInput),
         (context, policy, options) => {
-          expectValidDecision(routeCall(materialize(context), materialize(policy), materialize(options) as never));
+          expectValidDecision(
+            routeCall(materialize(context), materialize(policy) as never, materialize(options) as never),
+          );
         },
       ),
       { numRuns: 2000 },
@@ -43,7 +45,7 @@ describe("routeCall never throws", () => {
   it("leaves Object.prototype alone", () => {
     fc.assert(
       fc.property(anyContext, anyInput, (context, policy) => {
-        routeCall(materialize(context), materialize(policy));
+        routeCall(materialize(context), materialize(policy) as never);
         expect(Object.prototype).not.toHaveProperty("polluted");
         expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined();
       }),

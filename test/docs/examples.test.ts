@@ -12,6 +12,7 @@ const ENTRY_POINTS = {
   "amd-flow": "src/index.ts",
   "amd-flow/fixtures": "src/fixtures/index.ts",
   "amd-flow/dialer": "src/dialer/index.ts",
+  "amd-flow/simulator": "src/simulator/index.ts",
 };
 
 function filesUnder(dir: string, ending: string): string[] {

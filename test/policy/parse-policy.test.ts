@@ -31,6 +31,8 @@ describe("defaultPolicy", () => {
       silence: { action: "continue" },
       undecided: { action: "continue" },
       error: { action: "continue" },
+      fax: { action: "hang-up", retry: false },
+      pending: { action: "wait", recheckAfterMs: 250, maxWaitMs: 6000, then: { action: "continue" } },
       "not-run": { action: "continue" },
     });
   });
@@ -127,7 +129,7 @@ describe("parsePolicy", () => {
         "not-run": { action: "hang-up", retry: false, retryAfterMs: 1000 },
       }),
     ).toEqual([
-      "humans: unknown key; expected one of human, machine, silence, undecided, error, not-run",
+      "humans: unknown key; expected one of human, machine, silence, undecided, error, fax, pending, not-run",
       "human: expected one of continue, transfer, leave-voicemail, wait, hang-up",
       "machine.greeting.extra: unknown key; expected one of action, recheckAfterMs, maxWaitMs, then",
       "machine.greeting.recheckAfterMs: must be from 1 to 600000",
@@ -203,6 +205,8 @@ describe("ruleFor", () => {
       silence: "leave-voicemail",
       undecided: "hang-up",
       error: "transfer",
+      fax: "continue",
+      pending: "hang-up",
       "not-run": "leave-voicemail",
     });
     expect(POLICY_SITUATIONS.map((situation) => ruleFor(policy, situation).action)).toEqual([
@@ -213,6 +217,8 @@ describe("ruleFor", () => {
       "leave-voicemail",
       "hang-up",
       "transfer",
+      "continue",
+      "hang-up",
       "leave-voicemail",
     ]);
   });
@@ -227,7 +233,7 @@ describe("lintPolicy", () => {
   });
 
   it("warns when a wait on a person ends in a hang-up, naming the then", () => {
-    const warnings = lintPolicy(parsePolicy({ undecided: { action: "wait", then: "hang-up" } }));
+    const warnings = lintPolicy(parsePolicy({ undecided: { action: "wait", maxWaitMs: 2000, then: "hang-up" } }));
     expect(warnings.map((warning) => warning.path)).toEqual(["undecided.then"]);
   });
 

@@ -87,12 +87,12 @@ describe("readAmd: names", () => {
     const read = readAmd(ctx({ amdInfo: { amdEvents: [{ reason: "hint" }, 5, true, [], "  ", { type: 7 }] } }));
     expect(read.events).toEqual([]);
     expect(read.issues).toEqual([
-      'amdInfo.amdEvents[0]: no event name (expected "type", "event" or "name" to hold one)',
+      'amdInfo.amdEvents[0]: no event name (expected "type", "event", "name" or "machineDetection" to hold one)',
       "amdInfo.amdEvents[1]: expected an event name or an event object",
       "amdInfo.amdEvents[2]: expected an event name or an event object",
       "amdInfo.amdEvents[3]: expected an event name or an event object",
       "amdInfo.amdEvents[4]: empty event name",
-      'amdInfo.amdEvents[5]: no event name (expected "type", "event" or "name" to hold one)',
+      'amdInfo.amdEvents[5]: no event name (expected "type", "event", "name" or "machineDetection" to hold one)',
     ]);
   });
 
@@ -413,6 +413,67 @@ describe("readAmd: exact edges", () => {
     expect(read.issues).toEqual([
       "amd.frequency: expected a non-negative number",
       "amd.variance: expected a non-negative number",
+    ]);
+  });
+});
+
+describe("readAmd: notify bodies and event times", () => {
+  it("reads an entry shaped like a notify body as its machineDetection event, without the call's reason", () => {
+    const notify = {
+      conversationId: "c-1",
+      status: "Call-In-Progress",
+      reason: "486 Busy Here",
+      reasonCode: "OK",
+      machineDetection: "AMD_Human_Detected",
+      sessionId: "s-1",
+    };
+    const read = readAmd(
+      ctx({ amdInfo: { amdEvents: [notify, JSON.stringify({ ...notify, machineDetection: "amd_stopped" })] } }),
+    );
+    expect(read.events).toEqual([
+      { name: "amd_human_detected", source: "amdEvents", index: 0 },
+      { name: "amd_stopped", source: "amdEvents", index: 1 },
+    ]);
+    expect(read.issues).toEqual([]);
+  });
+
+  it("reads a notify body's other AMD data, and reports an unknown machineDetection", () => {
+    const read = readAmd(
+      ctx({
+        amd: [
+          { status: "Answered", machineDetection: "amd_tone_detected", frequency: "2100", timestamp: 5 },
+          { status: "Answered", machineDetection: "amd_beep" },
+        ],
+      }),
+    );
+    expect(read.events).toEqual([
+      { name: "amd_tone_detected", source: "amd", index: 0, frequency: 2100, timestamp: 5 },
+    ]);
+    expect(read.unknownEvents).toEqual(["amd_beep"]);
+  });
+
+  it("prefers type, event and name over machineDetection, keeping the reason then", () => {
+    const read = readAmd(
+      ctx({ amd: { type: "amd_machine_detected", machineDetection: "amd_human_detected", reason: "hint" } }),
+    );
+    expect(read.events).toEqual([{ name: "amd_machine_detected", source: "amd", reason: "hint" }]);
+  });
+
+  it("keeps atMs and timestamp both, numbers as text converted", () => {
+    const read = readAmd(
+      ctx({
+        amd: [
+          { type: "amd_human_detected", atMs: "1900", timestamp: "2026-11-24T09:00:00.000Z" },
+          { type: "amd_stopped", atMs: 0 },
+        ],
+      }),
+    );
+    expect(read.events).toEqual([
+      { name: "amd_human_detected", source: "amd", index: 0, atMs: 1900, timestamp: 1795510800000 },
+      { name: "amd_stopped", source: "amd", index: 1, atMs: 0 },
+    ]);
+    expect(readAmd(ctx({ amd: { type: "amd_stopped", atMs: -1 } })).issues).toEqual([
+      "amd.atMs: expected a non-negative number",
     ]);
   });
 });

@@ -4,13 +4,21 @@ import {
   type AmdEventName,
   type AmdOutcome,
   type AmdOutcomeKind,
+  type ClassifyOptions,
+  classifyAmd,
   decideRoute,
+  type FaxOutcome,
+  lintPolicy,
   type MachinePhase,
+  type OUTCOME_KINDS,
+  type PendingOutcome,
   type Policy,
   type PolicyInput,
+  type PolicySituation,
   parsePolicy,
   type RouteAction,
   type RouteDecision,
+  type RouteOptions,
   type RouteReason,
   readAmd,
   routeCall,
@@ -18,7 +26,33 @@ import {
 
 describe("the unions are exact", () => {
   it("outcome kinds", () => {
-    expectTypeOf<AmdOutcomeKind>().toEqualTypeOf<"human" | "machine" | "silence" | "undecided" | "error" | "not-run">();
+    expectTypeOf<AmdOutcomeKind>().toEqualTypeOf<
+      "human" | "machine" | "silence" | "undecided" | "error" | "fax" | "pending" | "not-run"
+    >();
+    expectTypeOf<AmdOutcome["kind"]>().toEqualTypeOf<AmdOutcomeKind>();
+    expectTypeOf<(typeof OUTCOME_KINDS)[number]>().toEqualTypeOf<AmdOutcomeKind>();
+  });
+  it("policy situations", () => {
+    expectTypeOf<PolicySituation>().toEqualTypeOf<
+      | "human"
+      | "machine.greeting"
+      | "machine.greeting-ended"
+      | "machine.beep"
+      | "silence"
+      | "undecided"
+      | "error"
+      | "fax"
+      | "pending"
+      | "not-run"
+    >();
+    expectTypeOf<keyof Policy>().toEqualTypeOf<AmdOutcomeKind>();
+    expectTypeOf<keyof PolicyInput>().toEqualTypeOf<AmdOutcomeKind>();
+  });
+  it("a fax carries its tone frequency; pending carries nothing more", () => {
+    expectTypeOf<FaxOutcome["toneFrequency"]>().toEqualTypeOf<number>();
+    expectTypeOf<Extract<AmdOutcome, { kind: "fax" }>>().toEqualTypeOf<FaxOutcome>();
+    expectTypeOf<Extract<AmdOutcome, { kind: "pending" }>>().toEqualTypeOf<PendingOutcome>();
+    expectTypeOf<keyof PendingOutcome>().toEqualTypeOf<"kind" | "evidence">();
   });
   it("machine phases", () => {
     expectTypeOf<MachinePhase>().toEqualTypeOf<"greeting" | "greeting-ended" | "beep">();
@@ -58,6 +92,19 @@ describe("the functions' signatures", () => {
     expectTypeOf<{ human: "transfer" }>().toExtend<PolicyInput>();
     expectTypeOf<{ machine: "hang-up" }>().toExtend<PolicyInput>();
     expectTypeOf<{ human: "dance" }>().not.toExtend<PolicyInput>();
+    expectTypeOf<{ fax: "hang-up"; pending: { action: "wait"; maxWaitMs: 4000 } }>().toExtend<PolicyInput>();
+  });
+  it("type the policy as a policy, its input or its JSON text", () => {
+    expectTypeOf(routeCall).parameter(1).toEqualTypeOf<Policy | PolicyInput | string | undefined>();
+    expectTypeOf(decideRoute).parameter(1).toEqualTypeOf<Policy | PolicyInput | string | undefined>();
+    expectTypeOf(lintPolicy).parameter(0).toEqualTypeOf<Policy | PolicyInput | string | undefined>();
+  });
+  it("take the classification options, which routing options extend", () => {
+    expectTypeOf(classifyAmd).parameter(1).toEqualTypeOf<ClassifyOptions | undefined>();
+    expectTypeOf<RouteOptions>().toExtend<ClassifyOptions>();
+    expectTypeOf<RouteOptions["amdRequested"]>().toEqualTypeOf<boolean | undefined>();
+    expectTypeOf<RouteOptions["beepWindowMs"]>().toEqualTypeOf<number | undefined>();
+    expectTypeOf<RouteOptions["waitedMs"]>().toEqualTypeOf<number | undefined>();
   });
 });
 
@@ -68,12 +115,54 @@ describe("exhaustiveness", () => {
       .with({ kind: "human" }, () => 1)
       .with({ kind: "machine" }, () => 2)
       .with({ kind: "silence" }, { kind: "undecided" }, { kind: "error" }, { kind: "not-run" }, () => 3)
+      .with({ kind: "fax" }, { kind: "pending" }, () => 4)
       .exhaustive();
     match(outcome)
       .with({ kind: "human" }, () => 1)
       .with({ kind: "machine" }, () => 2)
-      .with({ kind: "silence" }, { kind: "undecided" }, { kind: "error" }, () => 3)
+      .with(
+        { kind: "silence" },
+        { kind: "undecided" },
+        { kind: "error" },
+        { kind: "fax" },
+        { kind: "pending" },
+        () => 3,
+      )
       // @ts-expect-error "not-run" is missing
+      .exhaustive();
+    match(outcome)
+      .with({ kind: "human" }, () => 1)
+      .with({ kind: "machine" }, () => 2)
+      .with(
+        { kind: "silence" },
+        { kind: "undecided" },
+        { kind: "error" },
+        { kind: "not-run" },
+        { kind: "pending" },
+        () => 3,
+      )
+      // @ts-expect-error "fax" is missing
+      .exhaustive();
+    match(outcome)
+      .with({ kind: "human" }, () => 1)
+      .with({ kind: "machine" }, () => 2)
+      .with(
+        { kind: "silence" },
+        { kind: "undecided" },
+        { kind: "error" },
+        { kind: "not-run" },
+        { kind: "fax" },
+        () => 3,
+      )
+      // @ts-expect-error "pending" is missing
+      .exhaustive();
+  });
+
+  it("a match over outcome kinds as text must name every kind", () => {
+    const kind = "human" as AmdOutcomeKind;
+    match(kind)
+      .with("human", "machine", "silence", "undecided", "error", "fax", "not-run", () => 1)
+      // @ts-expect-error "pending" is missing
       .exhaustive();
   });
 
@@ -96,5 +185,17 @@ describe("exhaustiveness", () => {
   it("a table keyed by situation must have every situation", () => {
     // @ts-expect-error "not-run" is missing
     const _incomplete: Record<AmdOutcomeKind, number> = { human: 1, machine: 2, silence: 3, undecided: 4, error: 5 };
+    // @ts-expect-error "fax" is missing (pending and not-run are there)
+    const _noFax: Record<PolicySituation, number> = {
+      human: 1,
+      "machine.greeting": 2,
+      "machine.greeting-ended": 3,
+      "machine.beep": 4,
+      silence: 5,
+      undecided: 6,
+      error: 7,
+      pending: 8,
+      "not-run": 9,
+    };
   });
 });

@@ -1,0 +1,57 @@
+import { readProp, UNREADABLE } from "../internal/safe.js";
+import { numericText } from "../vocabulary.js";
+import type { VerdictOptions } from "./verdict.js";
+
+/**
+ * How to classify a reading.
+ *
+ * @example
+ * ```ts
+ * import type { ClassifyOptions } from "amd-flow";
+ * const options: ClassifyOptions = { amdRequested: true, beepWindowMs: 1000 };
+ * ```
+ */
+export interface ClassifyOptions {
+  /**
+   * `true` when the dial-out asked for AMD (`machineDetection` `detect` or
+   * `disconnect`). Then no AMD event yet means AMD has not decided (`pending`), not
+   * that it is off (`not-run`), and a lone tone that is not a fax's is `pending` too
+   * until speech or the end of AMD confirms it. Default `false`.
+   */
+  readonly amdRequested?: boolean;
+  /**
+   * For events that carry times (`atMs`, or a `timestamp`): a tone heard more than this
+   * many ms before the human verdict was heard before the person spoke, and the
+   * outcome stays human; a tone within it is a short voicemail greeting's beep.
+   * Default 1000.
+   */
+  readonly beepWindowMs?: number;
+}
+
+/** The default of {@link ClassifyOptions.beepWindowMs}: the engine's final result comes a few hundred ms after the words. */
+export const DEFAULT_BEEP_WINDOW_MS = 1000;
+
+/**
+ * The options as they will be used; a value that cannot be used takes its default and,
+ * when `issues` is given, is reported there.
+ */
+export function verdictOptions(options: unknown, issues?: string[]): VerdictOptions {
+  const requested = readProp(options, "amdRequested");
+  let amdRequested = false;
+  if (typeof requested === "boolean") amdRequested = requested;
+  else if (requested !== undefined && requested !== null) {
+    issues?.push(
+      `options.amdRequested: ${requested === UNREADABLE ? "could not be read" : "expected true or false"}; false was used`,
+    );
+  }
+  const window = readProp(options, "beepWindowMs");
+  let beepWindowMs = DEFAULT_BEEP_WINDOW_MS;
+  const number = numericText(window);
+  if (typeof number === "number" && number >= 0 && number < Infinity) beepWindowMs = number;
+  else if (window !== undefined && window !== null) {
+    issues?.push(
+      `options.beepWindowMs: ${window === UNREADABLE ? "could not be read" : "expected a non-negative number"}; ${DEFAULT_BEEP_WINDOW_MS} was used`,
+    );
+  }
+  return { amdRequested, beepWindowMs };
+}
