@@ -14,7 +14,8 @@ export function formatMs(ms: number): string {
   return `${oneDecimal(ms / HOUR)} h`;
 }
 
-const heard = (outcome: AmdOutcome, name: AmdOutcome["evidence"][number]): boolean => outcome.evidence.includes(name);
+const heard = (outcome: AmdOutcome, name: AmdOutcome["evidence"][number]): boolean =>
+  outcome.evidence.indexOf(name) !== -1;
 
 /** What happened, as the start of a sentence for a bot designer; one entry per situation. */
 const SITUATION_TEXT: Readonly<Record<PolicySituation, (outcome: AmdOutcome) => string>> = {

@@ -157,9 +157,13 @@ export type AmdOutcome =
   | NotRunOutcome;
 
 // One bit per event; AMD_EVENTS has eight, so a byte describes any set of them.
-const BIT = Object.fromEntries(AMD_EVENTS.map((name, index) => [name, 1 << index])) as Readonly<
-  Record<AmdEventName, number>
->;
+const BIT = AMD_EVENTS.reduce(
+  (bits, name, index) => {
+    bits[name] = 1 << index;
+    return bits;
+  },
+  {} as Record<AmdEventName, number>,
+) as Readonly<Record<AmdEventName, number>>;
 
 /**
  * The strongest evidence first: the verdict is the first row whose events are all
