@@ -9,6 +9,7 @@
  * @module amd-flow
  */
 export * from "./core.js";
+export { describeRule } from "./decision/explain.js";
 export { lintPolicy, type PolicyWarning } from "./policy/lint-policy.js";
 export {
   type AmdEventData,

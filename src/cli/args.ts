@@ -1,5 +1,7 @@
 import { usage } from "./cli-error.js";
 
+const hasOwn = (record: object, key: string): boolean => Object.hasOwn(record, key);
+
 /** Each option a command takes: a value (`--policy file`) or a switch (`--json`). */
 export type OptionSpec = Readonly<Record<string, "string" | "boolean">>;
 
@@ -39,9 +41,9 @@ export function parseOptions<const T extends OptionSpec>(argv: readonly string[]
     }
     const equals = token.indexOf("=");
     const name = token.slice(2, equals === -1 ? undefined : equals);
-    const kind = token.startsWith("--") ? spec[name] : undefined;
+    const kind = token.startsWith("--") && hasOwn(spec, name) ? spec[name] : undefined;
     if (kind === undefined) throw usage(`unknown option ${equals === -1 ? token : token.slice(0, equals)}`);
-    if (name in values) throw usage(`--${name} given twice`);
+    if (hasOwn(values, name)) throw usage(`--${name} given twice`);
     if (kind === "boolean") {
       if (equals !== -1) throw usage(`--${name} takes no value`);
       values[name] = true;

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { type Policy, type PolicyError, parsePolicy } from "../index.js";
-import { invalid, usage } from "./cli-error.js";
+import { invalid } from "./cli-error.js";
 
 /** The one name of standard input, in every command, its help and its errors. */
 export const STDIN = "-";
@@ -23,15 +23,9 @@ export interface CliIo {
 
 const REASONS: Readonly<Record<string, string>> = { ENOENT: "no such file", EISDIR: "is a folder" };
 
-/** A reader over `io` that reads standard input at most once per run. */
+/** A reader over `io`: files from disk, `-` from standard input. */
 export function readerFor(io: CliIo): Reader {
-  let stdinReadFor: string | undefined;
   return (file, what) => {
-    if (file === STDIN) {
-      if (stdinReadFor !== undefined)
-        throw usage(`${what} and ${stdinReadFor} cannot both come from ${sourceName(STDIN)}`);
-      stdinReadFor = what;
-    }
     try {
       return file === STDIN ? io.stdin() : readFileSync(file, "utf8");
     } catch (error) {

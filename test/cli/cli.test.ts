@@ -9,6 +9,8 @@ import { notificationFixtures, scenarioFixtures } from "../../src/fixtures/index
 const ESC = String.fromCharCode(27);
 
 const CLI = new URL("../../dist/cli.js", import.meta.url).pathname;
+// Cases spawn Node several times; a busy machine needs more than vitest's 5 s.
+const SPAWN_TIMEOUT = 20_000;
 const dir = mkdtempSync(join(tmpdir(), "amd-flow-cli-"));
 const file = (name: string, content: unknown): string => {
   const path = join(dir, name);
@@ -31,7 +33,7 @@ function expectOneLineError(result: ReturnType<typeof run>, code: number, patter
 
 const beep = scenarioFixtures.find((scenario) => scenario.id === "voicemail-beep");
 
-describe("amd-flow route", () => {
+describe("amd-flow route", { timeout: SPAWN_TIMEOUT }, () => {
   it("decides for a context from a file, and from standard input", () => {
     const path = file("beep.json", beep?.context);
     const fromFile = run(["route", path]);
@@ -71,7 +73,7 @@ describe("amd-flow route", () => {
   });
 });
 
-describe("amd-flow table", () => {
+describe("amd-flow table", { timeout: SPAWN_TIMEOUT }, () => {
   it("prints a row for every scenario", () => {
     const result = run(["table"]);
     expect(result.code).toBe(0);
@@ -94,7 +96,7 @@ describe("amd-flow table", () => {
   });
 });
 
-describe("amd-flow summarize", () => {
+describe("amd-flow summarize", { timeout: SPAWN_TIMEOUT }, () => {
   const call = notificationFixtures.filter(
     (fixture) => fixture.body["conversationId"] === "433a9a58-44eb-4c56-bb3e-ab2415f0xxxx",
   );
@@ -134,7 +136,7 @@ describe("amd-flow summarize", () => {
   });
 });
 
-describe("amd-flow check-policy", () => {
+describe("amd-flow check-policy", { timeout: SPAWN_TIMEOUT }, () => {
   it("says ok, with warnings that risk a person, and exits 0", () => {
     const result = run(["check-policy", file("risky.json", { silence: "hang-up" })]);
     expect(result.code).toBe(0);
@@ -158,7 +160,7 @@ describe("amd-flow check-policy", () => {
   });
 });
 
-describe("help and version", () => {
+describe("help and version", { timeout: SPAWN_TIMEOUT }, () => {
   it("has --help for every command", () => {
     for (const command of ["route", "table", "summarize", "check-policy"]) {
       const result = run([command, "--help"]);

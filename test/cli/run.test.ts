@@ -488,3 +488,57 @@ describe("run: every message, exactly", () => {
     expect(cli("--help")).toMatchObject({ code: 0, out: expect.stringMatching(/^amd-flow: route Kore\.ai/) });
   });
 });
+
+describe("run: summarize --campaign", () => {
+  const body = (conversationId: string, status: string, extra: Record<string, unknown> = {}) =>
+    JSON.stringify({ conversationId, status, ...extra }, null, 2);
+
+  it("prints one line per call, then every campaign figure by its name", () => {
+    const text = [
+      body("c1", "Answered", { machineDetection: "amd_human_detected" }),
+      body("c2", "Failed", { reasonCode: "Busy Here", reason: "486 Busy Here" }),
+      body("c1", "completed", { reasonCode: "bot-disconnected" }),
+    ].join("\n");
+    const result = withStdin(text, "summarize", "--campaign");
+    expect(result.code).toBe(0);
+    const [header, first, second, blank, ...figures] = result.out.split("\n");
+    expect([header, first, second, blank]).toEqual([
+      "call  status     amd      ended by",
+      "c1    completed  human    bot",
+      "c2    failed     not-run",
+      "",
+    ]);
+    expect(figures[0]).toMatch(/^calls: +2$/);
+    expect(figures).toContain(figures.find((line) => /^byStatus: +completed 1, failed 1$/.test(line)));
+    expect(figures.some((line) => /^byFailureCause: +busy 1$/.test(line))).toBe(true);
+    expect(figures.some((line) => /^statusRates: +completed 0\.5, failed 0\.5$/.test(line))).toBe(true);
+    expect(figures.some((line) => /^overAbandonmentLimit: +no$/.test(line))).toBe(true);
+    expect(figures.every((line) => /^\w+: +\S/.test(line))).toBe(true);
+  });
+
+  it("answers JSON with each call's summary and the campaign", () => {
+    const text = [body("a", "completed"), body("b", "completed"), body("a", "Answered")].join("");
+    const { calls, campaign } = JSON.parse(withStdin(text, "summarize", "--campaign", "--json").out);
+    expect(
+      calls.map((call: { conversationId: string; notifications: number }) => [call.conversationId, call.notifications]),
+    ).toEqual([
+      ["a", 2],
+      ["b", 1],
+    ]);
+    expect(campaign).toMatchObject({ calls: 2, byStatus: { completed: 2 } });
+  });
+
+  it("prints (none) for an empty count and marks the machine flag with disconnect", () => {
+    const text = body("m", "completed", { machineDetection: "amd_machine_detected" });
+    const out = withStdin(text, "summarize", "--campaign", "--machine-detection", "disconnect").out;
+    expect(out).toMatch(/^byFailureCause: +\(none\)$/m);
+    expect(out).toMatch(/^machineDetected: +1$/m);
+  });
+
+  it("refuses to read the context and the policy both from standard input", () => {
+    expect(withStdin(HUMAN, "route", "--policy", "-")).toMatchObject({
+      code: 2,
+      err: "amd-flow route: context and policy cannot both come from standard input (-)",
+    });
+  });
+});
