@@ -1,4 +1,22 @@
-import { defineConfig } from "tsup";
+import { readFileSync } from "node:fs";
+import { defineConfig, type Options } from "tsup";
+
+const { version } = JSON.parse(readFileSync(new URL("./package.json", import.meta.url), "utf8")) as { version: string };
+
+type Plugin = NonNullable<Options["plugins"]>[number];
+
+// esbuild lowers `{ ...a, b }` to ES2015 with a helper that calls the ES2017
+// Object.getOwnPropertyDescriptors (zod does this on every parse given options), and no
+// option changes that helper. The bot bundle gets the same function from ES2015 parts.
+const OWN_DESCRIPTORS = "Object.getOwnPropertyDescriptors";
+const OWN_DESCRIPTORS_ES2015 =
+  "(o=>Reflect.ownKeys(o).reduce((d,k)=>(d[k]=Object.getOwnPropertyDescriptor(o,k),d),{}))";
+const es2015SpreadHelper: Plugin = {
+  name: "es2015-spread-helper",
+  renderChunk(code) {
+    return { code: code.split(OWN_DESCRIPTORS).join(OWN_DESCRIPTORS_ES2015) };
+  },
+};
 
 export default defineConfig([
   {
@@ -43,8 +61,11 @@ export default defineConfig([
     minify: true,
     noExternal: [/.*/],
     outExtension: () => ({ js: ".bot.js" }),
+    // AmdFlow.version: tells which build was uploaded to a bot.
+    define: { __AMD_FLOW_VERSION__: JSON.stringify(version) },
     // Built-ins as locals: global lookups are slow in the platform's vm sandbox (see the file).
     inject: ["src/bot-globals.ts"],
+    plugins: [es2015SpreadHelper],
     esbuildOptions(options) {
       // zod's package "exports" need the import condition under the neutral platform.
       options.conditions = ["import", "module", "default"];

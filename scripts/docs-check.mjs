@@ -1,8 +1,11 @@
 // npm run docs:check: opens the built site (site/, from npm run docs) in a real
 // headless Chromium (Debian's /usr/bin/chromium, driven by playwright-core; never a
-// downloaded browser) and checks what a reader needs: the guides render, the decision
-// table has a row per scenario, the diagram loads, and search finds amd_tone_detected.
-import { existsSync, readFileSync } from "node:fs";
+// downloaded browser) and checks what a reader needs: the guides render and are listed
+// in reading order, the landing page shows its title once, no table is wider than the
+// content column, the decision table has a row per scenario, the diagrams load with
+// labels of at least 12 px as shown and no two arrowheads on one point, and search finds
+// amd_tone_detected. Screenshots of each page go to reports/docs/ for review.
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import http from "node:http";
 import { extname, join, normalize } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -10,7 +13,10 @@ import { chromium } from "playwright-core";
 import { scenarioFixtures } from "../dist/fixtures.js";
 
 const SITE = fileURLToPath(new URL("../site/", import.meta.url));
+const SHOTS = fileURLToPath(new URL("../reports/docs/", import.meta.url));
+const MIN_LABEL_PX = 12;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+// In reading order: the site lists them so.
 const GUIDES = {
   "Getting_started_(bot_designers).html": "Getting started",
   "AMD_events_explained.html": "AMD events explained",
@@ -77,13 +83,49 @@ try {
   const errors = [];
   page.on("pageerror", (error) => errors.push(error.message));
 
+  mkdirSync(SHOTS, { recursive: true });
+  await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto(`${base}/index.html`);
   check((await page.title()).includes("amd-flow"), "the home page opens");
+  const titles = await page
+    .locator("h1")
+    .evaluateAll((all) => all.filter((h1) => h1.offsetParent !== null).map((h1) => h1.textContent?.trim()));
+  check(titles.length === 1, `the landing page shows one title (${titles.join(" | ")})`);
+  await page.screenshot({ path: join(SHOTS, "index.png"), fullPage: true });
 
+  // The site's navigation, as the reader sees it: the guides in reading order.
+  await page.locator(".tsd-navigation a").first().waitFor();
+  const listed = await page.locator('.tsd-navigation a[href*="documents/"]').evaluateAll((links) =>
+    links.map((link) =>
+      decodeURIComponent(link.getAttribute("href") ?? "")
+        .split("/")
+        .pop(),
+    ),
+  );
+  const order = Object.keys(GUIDES);
+  check(
+    JSON.stringify(listed.filter((file) => order.includes(file))) === JSON.stringify(order),
+    `the guides are listed in reading order, Getting started first (${listed.join(", ")})`,
+  );
+
+  const tooWide = async () =>
+    page.evaluate(() => {
+      const column = document.querySelector(".col-content");
+      const limit = column?.getBoundingClientRect().right ?? window.innerWidth;
+      return [...document.querySelectorAll(".col-content table")]
+        .filter((table) => table.getBoundingClientRect().right > limit + 1 || table.scrollWidth > table.clientWidth + 1)
+        .map((table) => table.querySelector("th")?.textContent ?? "a table");
+    });
   for (const [file, heading] of Object.entries(GUIDES)) {
     const response = await page.goto(`${base}/documents/${file}`);
     const h1 = response?.ok() ? await page.locator("h1").first().textContent() : null;
     check(h1?.includes(heading) ?? false, `the guide "${heading}" renders`);
+    const wide = await tooWide();
+    check(
+      wide.length === 0,
+      `the tables of "${heading}" fit the content column${wide.length ? ` (${wide.join(", ")})` : ""}`,
+    );
+    await page.screenshot({ path: join(SHOTS, file.replace(/\.html$/, ".png")), fullPage: true });
   }
 
   await page.goto(`${base}/documents/Decision_table.html`);
@@ -97,10 +139,35 @@ try {
   check(firstCell === scenarioFixtures[0]?.title, "the decision table starts with the first scenario");
 
   await page.goto(`${base}/documents/AMD_events_explained.html`);
-  const diagram = page.locator('img[src$="amd-flow.svg"]');
-  await diagram.waitFor();
-  const loaded = await diagram.evaluate((image) => image.complete && image.naturalWidth > 0);
-  check(loaded, "the diagram loads");
+  const diagrams = page.locator('img[src$=".svg"]');
+  await diagrams.first().waitFor();
+  for (const image of await diagrams.all()) {
+    const src = (await image.getAttribute("src")) ?? "";
+    const name = src.split("/").pop();
+    const shown = await image.evaluate((img) => ({
+      loaded: img.complete && img.naturalWidth > 0,
+      width: img.getBoundingClientRect().width,
+      natural: img.naturalWidth,
+    }));
+    check(shown.loaded, `the diagram ${name} loads`);
+    const svg = readFileSync(join(SITE, "documents", src), "utf8");
+    const viewBoxWidth = Number(/viewBox="0 0 ([\d.]+)/.exec(svg)?.[1] ?? shown.natural);
+    const scale = shown.width / viewBoxWidth;
+    const sizes = [...svg.matchAll(/font-size="([\d.]+)"/g)].map((match) => Number(match[1]));
+    const smallest = Math.min(...sizes) * scale;
+    check(
+      smallest >= MIN_LABEL_PX,
+      `the diagram ${name}'s smallest label is ${smallest.toFixed(1)} px as shown (at least ${MIN_LABEL_PX})`,
+    );
+    const heads = [...svg.matchAll(/<path d="[^"]* ([\d.]+),([\d.]+)"[^>]*marker-end/g)].map(
+      (match) => `${match[1]},${match[2]}`,
+    );
+    const piled = heads.filter((point, index) => heads.indexOf(point) !== index);
+    check(
+      piled.length === 0,
+      `the diagram ${name} has no two arrowheads on one point${piled.length ? ` (${piled.join(" ")})` : ""}`,
+    );
+  }
 
   await page.goto(`${base}/index.html`);
   await page.locator("#tsd-search-trigger").click();

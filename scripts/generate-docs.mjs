@@ -1,7 +1,8 @@
 // npm run docs:table: writes the pages generated from amd-flow itself, so that the
 // docs cannot drift from what the code decides:
 //   docs/decision-table.md   every scenario fixture under the default policy
-//   docs/media/amd-flow.svg  each AMD event alone → its outcome → the default move
+//   docs/media/amd-events-to-outcomes.svg   each AMD event alone → its outcome
+//   docs/media/amd-outcomes-to-actions.svg  each outcome → the default policy's action
 // With --check it writes nothing and exits 1 when a committed file is stale (CI).
 import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
@@ -11,6 +12,7 @@ import {
   classifyAmd,
   decideRoute,
   defaultPolicy,
+  describeRule,
   POLICY_SITUATIONS,
   readAmd,
   ruleFor,
@@ -19,23 +21,20 @@ import {
 
 const root = (path) => fileURLToPath(new URL(`../${path}`, import.meta.url));
 
-function describeRule(rule) {
-  if (rule.action === "wait")
-    return `wait, recheck after ${rule.recheckAfterMs} ms; once \`waitedMs\` ≥ ${rule.maxWaitMs} → ${describeRule(rule.then)}`;
-  if (rule.action === "transfer") return rule.target === undefined ? "transfer" : `transfer to ${rule.target}`;
-  if (rule.action === "hang-up")
-    return rule.retry
-      ? `hang-up, retry${rule.retryAfterMs === undefined ? "" : ` after ${rule.retryAfterMs} ms`}`
-      : "hang-up";
-  return rule.action;
+// The policy's rows in the library's own words (the ends of its explanations); a wait
+// rule adds its limit and what happens then.
+function ruleRow(situation, rule) {
+  const label = situation;
+  if (rule.action !== "wait") return `| ${label} | ${rule.action} | ${describeRule(rule)} |`;
+  const action = `wait, then ${rule.then.action}`;
+  const text = `${describeRule(rule)}; once \`waitedMs\` ≥ ${rule.maxWaitMs} ms, ${describeRule(rule.then)}`;
+  return `| ${label} | ${action} | ${text} |`;
 }
 
 export function decisionTablePage() {
   const cli = spawnSync(process.execPath, [root("dist/cli.js"), "table", "--markdown"], { encoding: "utf8" });
   if (cli.status !== 0) throw new Error(`amd-flow table failed: ${cli.stderr}`);
-  const policyRows = POLICY_SITUATIONS.map(
-    (situation) => `| ${situation} | ${describeRule(ruleFor(defaultPolicy, situation))} |`,
-  );
+  const policyRows = POLICY_SITUATIONS.map((situation) => ruleRow(situation, ruleFor(defaultPolicy, situation)));
   return `---
 title: Decision table
 ---
@@ -50,8 +49,8 @@ to see the same table under your own policy.
 
 ## The default policy
 
-| situation | action |
-|---|---|
+| situation | action | what the bot does |
+|---|---|---|
 ${policyRows.join("\n")}
 
 ## Every scenario
@@ -70,94 +69,114 @@ const COLORS = {
 };
 const escapeXml = (text) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
-export function diagramSvg() {
+/** What each AMD event alone gives (outcome) and what the default policy does with that outcome. */
+function diagramRows() {
   const context = (amd) => ({ session: { UserSession: amd === undefined ? {} : { amd } } });
   const label = situationOf;
   const sources = [...AMD_EVENTS.map((name) => ({ name, text: name })), { name: undefined, text: "(no event)" }];
-  const rows = sources.map((source) => {
+  return sources.map((source) => {
     const outcome = classifyAmd(readAmd(context(source.name)));
-    const decision = decideRoute(outcome);
-    return { source: source.text, outcome, outcomeLabel: label(outcome), action: decision.action };
+    return { source: source.text, outcome, outcomeLabel: label(outcome), action: decideRoute(outcome).action };
   });
-  const outcomes = [...new Map(rows.map((row) => [row.outcomeLabel, row])).values()];
-  const actions = [...new Set(rows.map((row) => row.action))];
-  const waitRule = defaultPolicy.machine.greeting;
-  const actionText = (action) =>
-    action === "wait" && waitRule.action === "wait"
-      ? `wait ${waitRule.recheckAfterMs / 1000} s (max ${waitRule.maxWaitMs / 1000} s)`
-      : action;
+}
 
-  const rowHeight = 44;
-  const top = 70;
-  const height = top + rows.length * rowHeight + 60;
-  const box = { width: 250, height: 30 };
-  const x = { events: 20, outcomes: 370, actions: 690 };
-  const center = (count, index) => top + ((rows.length - count) * rowHeight) / 2 + index * rowHeight;
-  const yOf = {
-    event: (index) => top + index * rowHeight,
-    outcome: (labelText) =>
-      center(
-        outcomes.length,
-        outcomes.findIndex((row) => row.outcomeLabel === labelText),
-      ),
-    action: (action) => center(actions.length, actions.indexOf(action)),
+// Two columns of boxes joined by curves, sized for the site's content column (about
+// 640 px wide): the picture is shown at its own size, so 14 px labels stay 14 px. Each
+// box on the right is tall enough for its incoming arrows to arrive apart.
+const LAYOUT = { width: 600, box: { left: 260, right: 220 }, gap: 10, top: 56, arrowSpacing: 9, font: 14, mono: 13 };
+
+function twoColumnSvg({ id, title, headings, left, right, edges, note }) {
+  const incoming = new Map(right.map((node) => [node.key, edges.filter((edge) => edge.to === node.key)]));
+  const heightOf = (node) => Math.max(34, 14 + ((incoming.get(node.key)?.length ?? 1) - 1) * LAYOUT.arrowSpacing + 14);
+  const place = (nodes, height) => {
+    let y = LAYOUT.top;
+    return new Map(
+      nodes.map((node) => {
+        const at = { y, height: height(node) };
+        y += at.height + LAYOUT.gap;
+        return [node.key, at];
+      }),
+    );
   };
-  const node = (nx, ny, text, color, mono = false) =>
-    `<g><rect x="${nx}" y="${ny}" width="${box.width}" height="${box.height}" rx="7" fill="#ffffff" stroke="${color}" stroke-width="2"/>` +
-    `<text x="${nx + box.width / 2}" y="${ny + 20}" text-anchor="middle" font-size="13" fill="#212121"${mono ? ' font-family="ui-monospace, Menlo, Consolas, monospace"' : ""}>${escapeXml(text)}</text></g>`;
-  const edge = (x1, y1, x2, y2, color) => {
+  const leftAt = place(left, () => 34);
+  const rightAt = place(right, heightOf);
+  const bottom = (places) => Math.max(...[...places.values()].map((at) => at.y + at.height));
+  const contentBottom = Math.max(bottom(leftAt), bottom(rightAt));
+  const height = contentBottom + (note === undefined ? 16 : 44);
+  const x = { left: 10, right: LAYOUT.width - 10 - LAYOUT.box.right };
+  const node = (nx, width, at, text, color, mono) =>
+    `<g><rect x="${nx}" y="${at.y}" width="${width}" height="${at.height}" rx="7" fill="#ffffff" stroke="${color}" stroke-width="2"/>` +
+    `<text x="${nx + width / 2}" y="${at.y + at.height / 2 + 5}" text-anchor="middle" font-size="${mono ? LAYOUT.mono : LAYOUT.font}" fill="#212121"${mono ? ' font-family="ui-monospace, Menlo, Consolas, monospace"' : ""}>${escapeXml(text)}</text></g>`;
+  const paths = edges.map((edge) => {
+    const from = leftAt.get(edge.from);
+    const to = rightAt.get(edge.to);
+    const arriving = incoming.get(edge.to) ?? [];
+    const index = arriving.indexOf(edge);
+    const y1 = from.y + from.height / 2;
+    const y2 = to.y + to.height / 2 + (index - (arriving.length - 1) / 2) * LAYOUT.arrowSpacing;
+    const x1 = x.left + LAYOUT.box.left;
+    const x2 = x.right - 2;
     const mid = (x1 + x2) / 2;
-    return `<path d="M${x1},${y1} C${mid},${y1} ${mid},${y2} ${x2 - 6},${y2}" fill="none" stroke="${color}" stroke-width="1.6" marker-end="url(#arrow)" opacity="0.85"/>`;
-  };
-  const parts = [];
-  rows.forEach((row, index) => {
-    const color = COLORS[row.outcome.kind];
-    parts.push(
-      edge(
-        x.events + box.width,
-        yOf.event(index) + box.height / 2,
-        x.outcomes,
-        yOf.outcome(row.outcomeLabel) + box.height / 2,
-        color,
-      ),
-    );
+    return `<path d="M${x1},${y1} C${mid},${y1} ${mid},${y2} ${x2 - 6},${y2}" fill="none" stroke="${edge.color}" stroke-width="1.6" marker-end="url(#arrow-${id})" opacity="0.9"/>`;
   });
-  for (const row of outcomes) {
-    parts.push(
-      edge(
-        x.outcomes + box.width,
-        yOf.outcome(row.outcomeLabel) + box.height / 2,
-        x.actions,
-        yOf.action(row.action) + box.height / 2,
-        COLORS[row.outcome.kind],
-      ),
-    );
-  }
-  rows.forEach((row, index) => {
-    parts.push(node(x.events, yOf.event(index), row.source, COLORS[row.outcome.kind], true));
-  });
-  for (const row of outcomes)
-    parts.push(node(x.outcomes, yOf.outcome(row.outcomeLabel), row.outcomeLabel, COLORS[row.outcome.kind]));
-  for (const action of actions) parts.push(node(x.actions, yOf.action(action), actionText(action), "#37474f"));
-
-  const heading = (hx, text) =>
-    `<text x="${hx + box.width / 2}" y="40" text-anchor="middle" font-size="15" font-weight="bold" fill="#212121">${text}</text>`;
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="960" height="${height}" viewBox="0 0 960 ${height}" font-family="system-ui, -apple-system, Segoe UI, sans-serif" role="img" aria-labelledby="title">
-<title id="title">AMD event → outcome → default action (generated by amd-flow)</title>
-<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#546e7a"/></marker></defs>
-<rect width="960" height="${height}" fill="#fafafa"/>
-${heading(x.events, "AMD event (alone)")}
-${heading(x.outcomes, "Outcome")}
-${heading(x.actions, "Default action")}
-${parts.join("\n")}
-<text x="20" y="${height - 22}" font-size="12" fill="#424242">Several events: the strongest wins: tone › stopped speaking › machine + stopped › machine › human › no speech › error › timeout › stopped.</text>
+  const heading = (hx, width, text) =>
+    `<text x="${hx + width / 2}" y="32" text-anchor="middle" font-size="15" font-weight="bold" fill="#212121">${text}</text>`;
+  const noteText =
+    note === undefined
+      ? ""
+      : `\n<text x="10" y="${height - 18}" font-size="13" fill="#424242">${escapeXml(note)}</text>`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${LAYOUT.width}" height="${height}" viewBox="0 0 ${LAYOUT.width} ${height}" font-family="system-ui, -apple-system, Segoe UI, sans-serif" role="img" aria-labelledby="title-${id}">
+<title id="title-${id}">${escapeXml(title)} (generated by amd-flow)</title>
+<defs><marker id="arrow-${id}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#546e7a"/></marker></defs>
+<rect width="${LAYOUT.width}" height="${height}" fill="#fafafa"/>
+${heading(x.left, LAYOUT.box.left, headings[0])}
+${heading(x.right, LAYOUT.box.right, headings[1])}
+${paths.join("\n")}
+${left.map((item) => node(x.left, LAYOUT.box.left, leftAt.get(item.key), item.text, item.color, item.mono)).join("\n")}
+${right.map((item) => node(x.right, LAYOUT.box.right, rightAt.get(item.key), item.text, item.color, item.mono)).join("\n")}${noteText}
 </svg>
 `;
 }
 
+/** Each AMD event alone → the outcome it gives. */
+export function eventsDiagramSvg() {
+  const rows = diagramRows();
+  const outcomes = [...new Map(rows.map((row) => [row.outcomeLabel, row])).values()];
+  return twoColumnSvg({
+    id: "events",
+    title: "Each AMD event alone and the outcome it gives",
+    headings: ["AMD event (alone)", "Outcome"],
+    left: rows.map((row) => ({ key: row.source, text: row.source, color: COLORS[row.outcome.kind], mono: true })),
+    right: outcomes.map((row) => ({ key: row.outcomeLabel, text: row.outcomeLabel, color: COLORS[row.outcome.kind] })),
+    edges: rows.map((row) => ({ from: row.source, to: row.outcomeLabel, color: COLORS[row.outcome.kind] })),
+    note: "Several events: the strongest wins (tone, then stopped speaking, …).",
+  });
+}
+
+/** Each outcome → what the default policy does. */
+export function actionsDiagramSvg() {
+  const rows = diagramRows();
+  const outcomes = [...new Map(rows.map((row) => [row.outcomeLabel, row])).values()];
+  const actions = [...new Set(outcomes.map((row) => row.action))];
+  const waitRule = defaultPolicy.machine.greeting;
+  const actionText = (action) =>
+    action === "wait" && waitRule.action === "wait"
+      ? `wait ${waitRule.recheckAfterMs / 1000} s (at most ${waitRule.maxWaitMs / 1000} s)`
+      : action;
+  return twoColumnSvg({
+    id: "actions",
+    title: "Each outcome and the default policy's action",
+    headings: ["Outcome", "Default action"],
+    left: outcomes.map((row) => ({ key: row.outcomeLabel, text: row.outcomeLabel, color: COLORS[row.outcome.kind] })),
+    right: actions.map((action) => ({ key: action, text: actionText(action), color: "#37474f" })),
+    edges: outcomes.map((row) => ({ from: row.outcomeLabel, to: row.action, color: COLORS[row.outcome.kind] })),
+  });
+}
+
 const outputs = [
   ["docs/decision-table.md", decisionTablePage()],
-  ["docs/media/amd-flow.svg", diagramSvg()],
+  ["docs/media/amd-events-to-outcomes.svg", eventsDiagramSvg()],
+  ["docs/media/amd-outcomes-to-actions.svg", actionsDiagramSvg()],
 ];
 
 if (process.argv.includes("--check")) {

@@ -9,6 +9,7 @@
  * @module amd-flow
  */
 export * from "./core.js";
+export { describeRule } from "./decision/explain.js";
 export { InputError } from "./input-error.js";
 export { lintPolicy, type PolicyWarning } from "./policy/lint-policy.js";
 export {

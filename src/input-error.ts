@@ -25,7 +25,8 @@ export class InputError extends Error {
    */
   constructor(what: string, issues: readonly string[]) {
     super(`invalid ${what}: ${issues.join("; ")}`);
-    this.name = new.target.name;
+    // Named by hand: a minifier renames classes, and error names are part of the API.
+    this.name = "InputError";
     this.issues = Object.freeze([...issues]);
     this.problems = this.issues;
   }

@@ -41,27 +41,96 @@ function cells(row: DecisionRow): Cells {
   };
 }
 
-const HEADER_CELLS = Object.fromEntries(HEADERS.map((header) => [header, header])) as Cells;
+const HEADER_CELLS: Cells = {
+  Scenario: "Scenario",
+  Events: "Events",
+  Outcome: "Outcome",
+  Action: "Action",
+  Explanation: "Explanation",
+};
 
-const TEXT_COLUMNS = ["Scenario", "Outcome", "Action"] as const satisfies readonly Header[];
+/** The terminal width the text table fits. */
+export const TEXT_WIDTH = 80;
+const INDENT = "    ";
+const GAP = "  ";
+
+/** Words of `text` in lines of at most `width` characters (a longer word gets a line of its own). */
+export function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(" ")) {
+    if (line !== "" && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line === "" ? word : `${line} ${word}`;
+  }
+  lines.push(line);
+  return lines;
+}
+
+/** ANSI styles for a terminal; each wraps text that is already padded. */
+const STYLE = {
+  bold: (text: string) => `\u001b[1m${text}\u001b[22m`,
+  dim: (text: string) => `\u001b[2m${text}\u001b[22m`,
+  action: (action: string, text: string) => {
+    const colours: Readonly<Record<string, number>> = {
+      continue: 32,
+      transfer: 36,
+      "leave-voicemail": 35,
+      wait: 33,
+      "hang-up": 31,
+    };
+    return `\u001b[${colours[action] ?? 39}m${text}\u001b[39m`;
+  },
+};
+
+/** Options of {@link renderText}. */
+export interface TextOptions {
+  /** ANSI colour for a terminal: the header bold, each action in its colour, the events dim. */
+  readonly color?: boolean;
+}
 
 /**
- * A table for a terminal: scenario, outcome and action in aligned columns, and under
- * each row its events and the explanation, indented, so that lines stay short.
+ * A table for an 80-column terminal: scenario, outcome and action in aligned columns
+ * (a long scenario title wraps within its column), and under each row its events and
+ * the explanation, indented and wrapped.
  */
-export function renderText(rows: readonly DecisionRow[]): string {
+export function renderText(rows: readonly DecisionRow[], options: TextOptions = {}): string {
+  const color = options.color === true;
   const table = [HEADER_CELLS, ...rows.map(cells)];
   const width = (header: Header): number => Math.max(...table.map((line) => line[header].length));
-  const format = (line: Cells): string =>
-    TEXT_COLUMNS.map((header) => line[header].padEnd(width(header)))
-      .join("  ")
-      .trimEnd();
-  const rule = TEXT_COLUMNS.map((header) => "─".repeat(width(header))).join("  ");
+  const outcomeWidth = width("Outcome");
+  const actionWidth = width("Action");
+  const scenarioWidth = Math.min(width("Scenario"), TEXT_WIDTH - outcomeWidth - actionWidth - 2 * GAP.length);
+  const pad = (text: string, size: number): string => text + " ".repeat(Math.max(0, size - text.length));
+  const head = (line: Cells, style: (header: Header, text: string) => string): string[] => {
+    const titles = wrap(line.Scenario, scenarioWidth);
+    const first = [
+      style("Scenario", pad(titles[0] ?? "", scenarioWidth)),
+      style("Outcome", pad(line.Outcome, outcomeWidth)),
+      style("Action", line.Action),
+    ].join(GAP);
+    return [first, ...titles.slice(1).map((title) => `  ${style("Scenario", title)}`)];
+  };
+  // Continuation lines sit two columns further in, so a wrapped line reads as one.
+  const beneath = (text: string, style: (text: string) => string): string[] =>
+    wrap(text, TEXT_WIDTH - INDENT.length - 2).map((part, index) => `${INDENT}${index > 0 ? "  " : ""}${style(part)}`);
+  const plain = (text: string): string => text;
+  const header = head(HEADER_CELLS, (_header, text) => (color ? STYLE.bold(text) : text));
+  const rule = [scenarioWidth, outcomeWidth, actionWidth].map((size) => "─".repeat(size)).join(GAP);
   const blocks = rows.map((row) => {
     const line = cells(row);
-    return [format(line), `    events: ${line.Events}`, `    ${line.Explanation}`].join("\n");
+    const styled = (header: Header, text: string): string =>
+      color && header === "Action" ? STYLE.action(line.Action, text) : text;
+    return [
+      ...head(line, styled),
+      ...beneath(`events: ${line.Events}`, color ? STYLE.dim : plain),
+      ...beneath(line.Explanation, plain),
+    ].join("\n");
   });
-  return [format(HEADER_CELLS), rule, ...blocks].join("\n");
+  return [...header.map((text) => text.replace(/\s+$/, "")), rule, ...blocks]
+    .map((text) => text.replace(/ +$/, ""))
+    .join("\n");
 }
 
 /** A Markdown table (pipes in cells escaped), for the docs. */

@@ -1,10 +1,12 @@
 // The `simulate` command: the timed scenarios (or one of them) through the simulator,
 // each call's timeline on one time axis, then the campaign figures.
-import { parseArgs } from "node:util";
-import type { Policy } from "../core.js";
 import { type TimedScenario, timedScenarios } from "../fixtures/index.js";
 import { type CampaignResult, type SimulatedCall, simulateCall } from "../simulator/index.js";
 import { campaignOf } from "../simulator/simulate-campaign.js";
+import { parseOptions } from "./args.js";
+import { usage } from "./cli-error.js";
+import type { Command } from "./command.js";
+import { loadPolicy } from "./input.js";
 
 /** The command's help text. */
 export const SIMULATE_HELP = `Usage: amd-flow simulate [--policy file] [--scenario name] [--json]
@@ -22,16 +24,6 @@ the end of their greeting), their silence, clipped voicemails, time from beep to
 
 /** More abandoned persons than this share of those answered breaks the FCC/FTC 3 % rule. */
 const ABANDONMENT_LIMIT = 0.03;
-
-/** What the command prints, where, and its exit code. */
-export interface SimulateCommandResult {
-  /** For standard output. */
-  readonly out?: string;
-  /** For standard error (a usage problem). */
-  readonly err?: string;
-  /** 0 fine, 2 usage error. */
-  readonly exitCode: 0 | 2;
-}
 
 /** Seconds for a time axis: 1500 → "1.5 s", 1550 → "1.55 s". */
 export function seconds(ms: number): string {
@@ -163,50 +155,27 @@ function toJson(calls: readonly TimedScenario[], results: readonly SimulatedCall
   };
 }
 
-/**
- * Runs `amd-flow simulate`. `loadPolicy` reads the `--policy` file (the default policy
- * for `undefined`) and reports its problems itself.
- */
-export function simulateCommand(
-  argv: string[],
-  loadPolicy: (file: string | undefined) => Policy,
-): SimulateCommandResult {
-  let values: { policy?: string; scenario?: string; json?: boolean; help?: boolean };
-  let positionals: string[];
-  try {
-    ({ values, positionals } = parseArgs({
-      args: argv,
-      options: {
-        policy: { type: "string" },
-        scenario: { type: "string" },
-        json: { type: "boolean" },
-        help: { type: "boolean" },
-      },
-      allowPositionals: true,
-      strict: true,
-    }));
-  } catch (error) {
-    return {
-      err: String((error as Error).message)
-        .split("\n", 1)
-        .join(""),
-      exitCode: 2,
-    };
-  }
-  if (values.help) return { out: SIMULATE_HELP, exitCode: 0 };
-  if (positionals.length > 0) return { err: `simulate takes no input, got "${positionals[0]}"`, exitCode: 2 };
-  const calls =
-    values.scenario === undefined ? timedScenarios : timedScenarios.filter((call) => call.name === values.scenario);
-  if (calls.length === 0)
-    return {
-      err: `--scenario: no scenario "${values.scenario}"; one of ${timedScenarios.map((call) => call.name).join(", ")}`,
-      exitCode: 2,
-    };
-  const policy = loadPolicy(values.policy);
-  const results = calls.map((call) => simulateCall(call, policy));
-  const campaign = campaignOf(calls, results);
-  if (values.json) return { out: JSON.stringify(toJson(calls, results, campaign), null, 2), exitCode: 0 };
-  const policyName = values.policy === undefined ? "the default policy" : `the policy ${values.policy}`;
-  const timelines = calls.map((call, index) => renderTimeline(call, results[index] as SimulatedCall));
-  return { out: [...timelines, renderCampaign(campaign, policyName)].join("\n\n"), exitCode: 0 };
-}
+/** `amd-flow simulate`: the timed scenarios (or one) through simulated AMD and the bot's routing loop. */
+export const simulate: Command = {
+  synopsis: "simulate",
+  summary: "run the timed scenarios through simulated AMD and the bot",
+  help: SIMULATE_HELP,
+  run(argv, { read }) {
+    const { values, positionals, help } = parseOptions(argv, { policy: "string", scenario: "string", json: "boolean" });
+    if (help) return SIMULATE_HELP;
+    if (positionals.length > 0) throw usage(`simulate takes no input, got "${positionals[0]}"`);
+    const calls =
+      values.scenario === undefined ? timedScenarios : timedScenarios.filter((call) => call.name === values.scenario);
+    if (calls.length === 0) {
+      const names = timedScenarios.map((call) => call.name).join(", ");
+      throw usage(`--scenario: no scenario "${values.scenario}"; one of ${names}`);
+    }
+    const policy = loadPolicy(read, values.policy);
+    const results = calls.map((call) => simulateCall(call, policy));
+    const campaign = campaignOf(calls, results);
+    if (values.json) return JSON.stringify(toJson(calls, results, campaign), null, 2);
+    const policyName = values.policy === undefined ? "the default policy" : `the policy ${values.policy}`;
+    const timelines = calls.map((call, index) => renderTimeline(call, results[index] as SimulatedCall));
+    return [...timelines, renderCampaign(campaign, policyName)].join("\n\n");
+  },
+};

@@ -15,7 +15,8 @@ export function formatMs(ms: number): string {
   return `${oneDecimal(ms / HOUR)} h`;
 }
 
-const heard = (outcome: AmdOutcome, name: AmdOutcome["evidence"][number]): boolean => outcome.evidence.includes(name);
+const heard = (outcome: AmdOutcome, name: AmdOutcome["evidence"][number]): boolean =>
+  outcome.evidence.indexOf(name) !== -1;
 
 /** What happened, as the start of a sentence for a bot designer; one entry per situation. */
 const SITUATION_TEXT: Readonly<Record<PolicySituation, (outcome: AmdOutcome) => string>> = {
@@ -68,7 +69,21 @@ const RULE_TEXT: RuleText = {
   },
 };
 
-/** What `rule` does, as the end of a sentence. */
+/**
+ * What a policy rule does, in the words of every decision's `explanation` (the part after
+ * the semicolon): for docs and tools that show a policy to a bot designer. A `wait` rule
+ * says when it checks again; its limit and its `then` rule are rules of their own.
+ *
+ * @param rule - A rule of a checked policy (`ruleFor(policy, situation)`).
+ * @returns The end of a sentence, such as `"leave the voicemail message now"`.
+ *
+ * @example
+ * ```ts
+ * import { defaultPolicy, describeRule, ruleFor } from "amd-flow";
+ * describeRule(ruleFor(defaultPolicy, "machine.beep")); // "leave the voicemail message now"
+ * describeRule({ action: "hang-up", retry: true, retryAfterMs: 3_600_000 }); // "hang up and call again in 1 h"
+ * ```
+ */
 export function describeRule(rule: PolicyRule): string {
   // A table of functions keyed by the action cannot tie each key to its rule type for
   // the compiler; RuleText above does, so this one widening is safe.

@@ -21,5 +21,6 @@ export class DialoutRequestError extends InputError {
    */
   constructor(issues: readonly string[]) {
     super("dial-out request", issues);
+    this.name = "DialoutRequestError";
   }
 }

@@ -85,8 +85,7 @@ export const MAX_JSON_TEXT = 1_000_000;
  */
 export function parseJsonText(text: string, max = MAX_JSON_TEXT): unknown {
   if (text.length > max) return undefined;
-  const first = text.trimStart().charAt(0);
-  if (first !== "{" && first !== "[") return undefined;
+  if (!/^\s*[{[]/.test(text)) return undefined;
   try {
     return JSON.parse(text) as unknown;
   } catch {

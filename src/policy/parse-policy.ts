@@ -40,7 +40,7 @@ function keysOf(value: object, path: string, problems: Problems): string[] | und
 
 function checkKeys(value: object, allowed: readonly string[], path: string, problems: Problems): void {
   for (const key of keysOf(value, path, problems) ?? []) {
-    if (!allowed.includes(key)) problems.push(`${join(path, clip(key, 40))}: unknown key; ${oneOf(allowed)}`);
+    if (allowed.indexOf(key) === -1) problems.push(`${join(path, clip(key, 40))}: unknown key; ${oneOf(allowed)}`);
   }
 }
 
@@ -84,7 +84,7 @@ function parseRule(
     return fallback;
   }
   const action = field(rule, "action", path, problems);
-  if (typeof action !== "string" || !actions.includes(action)) {
+  if (typeof action !== "string" || actions.indexOf(action) === -1) {
     problems.push(`${typeof input === "string" ? path : join(path, "action")}: ${oneOf(actions)}`);
     return fallback;
   }

@@ -20,5 +20,6 @@ export class PolicyError extends InputError {
    */
   constructor(issues: readonly string[]) {
     super("AMD policy", issues);
+    this.name = "PolicyError";
   }
 }

@@ -4,9 +4,12 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { wrap } from "../../src/cli/decision-table.js";
 import { run } from "../../src/cli/run.js";
 import { notificationFixtures, scenarioFixtures } from "../../src/fixtures/index.js";
-import { routeCall } from "../../src/index.js";
+import { routeCall, situationOf } from "../../src/index.js";
+
+const ESC = String.fromCharCode(27);
 
 const dir = mkdtempSync(join(tmpdir(), "amd-flow-run-"));
 const file = (name: string, content: unknown): string => {
@@ -23,6 +26,7 @@ function withStdin(stdin: string, ...args: string[]) {
 }
 const cli = (...args: string[]) => withStdin("", ...args);
 const lines = (...text: string[]) => text.join("\n");
+const HUMAN = '{"amd":"amd_human_detected"}';
 
 describe("run: route", () => {
   it("gives the library's decision for every scenario, as JSON", () => {
@@ -79,7 +83,11 @@ describe("run: route", () => {
 
 describe("run: table, summarize, check-policy, help", () => {
   it("prints the table in three forms", () => {
-    expect(cli("table").out.split("\n")).toHaveLength(scenarioFixtures.length * 3 + 2);
+    expect(
+      cli("table")
+        .out.split("\n")
+        .filter((line) => !line.startsWith(" ")),
+    ).toHaveLength(scenarioFixtures.length + 2);
     expect(cli("table", "--markdown").out.split("\n")).toHaveLength(scenarioFixtures.length + 2);
     expect(JSON.parse(cli("table", "--json").out)).toHaveLength(scenarioFixtures.length);
     expect(cli("table", "extra")).toMatchObject({ code: 2, err: 'amd-flow table: table takes no input, got "extra"' });
@@ -93,19 +101,22 @@ describe("run: table, summarize, check-policy, help", () => {
     expect(result.out).toContain("reason:        Busy Here / 486 Busy Here");
   });
 
-  it("summarises JSON lines, skipping blank lines, and lists issues", () => {
-    const text = ['{"conversationId":"c","status":"Answered","ringDurationInMS":5}', "", '{"status":"nope"}'].join(
-      "\n",
-    );
+  it("summarises JSON lines, skipping blank lines, and refuses what is not a notification", () => {
+    const text = ['{"conversationId":"c","status":"Answered","ringDurationInMS":5}', ""].join("\n");
     const result = cli("summarize", file("lines.jsonl", text));
     expect(result.out).toContain("call:          c");
     expect(result.out).toContain("ringing:       5 ms");
-    expect(result.out).toMatch(/issue: +notifications\[1\]: conversationId: expected text/);
+    const path = file("lines-bad.jsonl", `${text}\n{"status":"nope"}`);
+    expect(cli("summarize", path)).toMatchObject({
+      code: 1,
+      err: `amd-flow summarize: notifications ${path}, notification 2 (line 3): conversationId: expected text; status: expected Answered, Call-In-Progress, completed or Failed`,
+    });
   });
 
   it("rejects a JSON array that is not an array of notifications, and bad JSON", () => {
     expect(cli("summarize", file("broken.json", "[1,")).code).toBe(1);
-    expect(cli("summarize", file("none.json", "[]")).out).toContain("call:          (none)");
+    const none = file("none.json", "[]");
+    expect(cli("summarize", none)).toMatchObject({ code: 1, err: `amd-flow summarize: notifications ${none}: empty` });
   });
 
   it("checks policies, in text and JSON", () => {
@@ -124,13 +135,10 @@ describe("run: table, summarize, check-policy, help", () => {
   });
 
   it("turns every mistake into one line and the right exit code", () => {
-    expect(cli("route", "--nope")).toMatchObject({
-      code: 2,
-      err: expect.stringMatching(/^amd-flow route: Unknown option '--nope'/),
-    });
+    expect(cli("route", "--nope")).toMatchObject({ code: 2, err: "amd-flow route: unknown option --nope" });
     expect(cli("route", "--waited", "soon")).toMatchObject({
       code: 2,
-      err: 'amd-flow route: --waited: expected milliseconds, got "soon"',
+      err: 'amd-flow route: --waited: expected milliseconds, a number 0 or more, got "soon"',
     });
     expect(cli("route", "a", "b")).toMatchObject({ code: 2, err: "amd-flow route: route takes one input, got 2" });
     expect(cli("summarize", "--machine-detection", "x", file("x.json", "[]"))).toMatchObject({ code: 2 });
@@ -149,7 +157,7 @@ describe("run: table, summarize, check-policy, help", () => {
     });
     expect(cli("check-policy")).toMatchObject({
       code: 2,
-      err: "amd-flow check-policy: check-policy needs a policy file",
+      err: "amd-flow check-policy: check-policy needs a policy file, or - for standard input",
     });
     expect(cli()).toMatchObject({ code: 2 });
   });
@@ -162,7 +170,11 @@ describe("run: table, summarize, check-policy, help", () => {
     expect(cli("check-policy", "--help").code).toBe(0);
     expect(cli("summarize", "--help").out).toMatch(/^Usage: amd-flow summarize/);
     expect(cli("route", "--help").out).toMatch(/^Usage: amd-flow route/);
-    expect(cli("nope")).toMatchObject({ code: 2, err: 'amd-flow nope: unknown command "nope"; try amd-flow --help' });
+    expect(cli("nope")).toMatchObject({ code: 2, err: 'amd-flow: unknown command "nope"; try amd-flow --help' });
+    expect(cli("toString")).toMatchObject({
+      code: 2,
+      err: 'amd-flow: unknown command "toString"; try amd-flow --help',
+    });
   });
 });
 
@@ -192,7 +204,7 @@ describe("run: exact output", () => {
     );
   });
 
-  it("route reads a bare UserSession, and anything else as the context itself", () => {
+  it("route reads a bare UserSession, and refuses what is not a context", () => {
     expect(
       JSON.parse(withStdin('{"amdInfo":{"amdEvents":["amd_human_detected"]}}', "route", "--json").out).outcome.kind,
     ).toBe("human");
@@ -201,38 +213,45 @@ describe("run: exact output", () => {
         withStdin('{"session":{"UserSession":{"amd":"amd_error"}},"amd":"amd_human_detected"}', "route", "--json").out,
       ).outcome.kind,
     ).toBe("error");
-    expect(JSON.parse(withStdin('{"other":{"amd":"amd_human_detected"}}', "route", "--json").out).outcome.kind).toBe(
-      "not-run",
-    );
-    expect(JSON.parse(withStdin("null", "route", "--json").out).outcome.kind).toBe("not-run");
-    expect(JSON.parse(withStdin('"amd_human_detected"', "route", "--json").out).issues).toEqual([
-      "context: expected an object",
-    ]);
+    const expected =
+      'expected a bot context ({"session":{"UserSession":…}}) or its UserSession ({"amd":…,"amdInfo":…})';
+    expect(withStdin('{"other":{"amd":"amd_human_detected"}}', "route")).toMatchObject({
+      code: 1,
+      err: `amd-flow route: context standard input (-): ${expected}, got an object without any of them`,
+    });
+    for (const [input, got] of [
+      ["null", "null"],
+      ['"amd_human_detected"', "a string"],
+      ["[1,2]", "a list"],
+      ["3", "a number"],
+    ]) {
+      expect(withStdin(input as string, "route"), input).toMatchObject({
+        code: 1,
+        err: `amd-flow route: context standard input (-): ${expected}, got ${got}`,
+      });
+    }
   });
 
   it("route accepts whole and decimal milliseconds for --waited, and nothing else", () => {
-    for (const good of ["0", "30000", "1.5"]) expect(withStdin("{}", "route", "--waited", good).code).toBe(0);
-    for (const bad of ["1.", ".5", "x1", "1x", " 1", ""]) {
-      expect(withStdin("{}", "route", "--waited", bad), bad).toMatchObject({
-        code: 2,
-        err: `amd-flow route: --waited: expected milliseconds, got "${bad}"`,
-      });
+    for (const good of ["0", "30000", "1.5"]) expect(withStdin(HUMAN, "route", "--waited", good).code).toBe(0);
+    for (const bad of ["1.", ".5", "x1", "1x", " 1", "", "-1", "-"]) {
+      for (const args of [["--waited", bad], [`--waited=${bad}`]]) {
+        expect(withStdin(HUMAN, "route", ...args), bad).toMatchObject({
+          code: 2,
+          err: `amd-flow route: --waited: expected milliseconds, a number 0 or more, got "${bad}"`,
+        });
+      }
     }
-    // parseArgs itself refuses a value that looks like an option: a usage error too.
-    expect(withStdin("{}", "route", "--waited", "-1")).toMatchObject({
-      code: 2,
-      err: expect.stringContaining("--waited"),
-    });
   });
 
   it("reading standard input names it in errors", () => {
     expect(withStdin("{oops", "route")).toMatchObject({
       code: 1,
-      err: expect.stringMatching(/^amd-flow route: context \(standard input\) is not valid JSON \(/),
+      err: expect.stringMatching(/^amd-flow route: context standard input \(-\) is not valid JSON \(/),
     });
     const failing = run(["route"], {
       out: () => undefined,
-      err: (text) => expect(text).toBe("amd-flow route: context (standard input): cannot be read"),
+      err: (text) => expect(text).toBe("amd-flow route: context standard input (-): cannot be read"),
       stdin: () => {
         throw new Error("closed");
       },
@@ -318,30 +337,63 @@ describe("run: exact output", () => {
 });
 
 describe("run: the decision table's layout", () => {
-  it("aligns scenario, outcome and action, with the events and explanation indented beneath", () => {
+  it("aligns scenario, outcome and action in 80 columns, with the events and explanation indented beneath", () => {
     const text = cli("table").out.split("\n");
+    expect(text.every((line) => line.length <= 80 && line === line.trimEnd())).toBe(true);
     const header = text[0] ?? "";
-    expect(header).toMatch(/^Scenario +Outcome +Action$/);
-    const [outcomeAt, actionAt] = ["Outcome", "Action"].map((name) => header.indexOf(name));
-    const rule = text[1] ?? "";
-    expect(rule.split("  ").map((run) => run.length)).toEqual([
-      (outcomeAt ?? 0) - 2,
-      (actionAt ?? 0) - (outcomeAt ?? 0) - 2,
-      "leave-voicemail".length,
-    ]);
-    expect(rule).toMatch(/^[─ ]+$/);
-    const body = text.slice(2);
-    expect(body).toHaveLength(scenarioFixtures.length * 3);
+    // The outcome column is as wide as its longest label; the scenario column takes what is left of 80.
+    const outcomeWidth = Math.max(
+      "Outcome".length,
+      ...scenarioFixtures.map(
+        (scenario) => situationOf(routeCall(scenario.context, undefined, scenario.options).outcome).length,
+      ),
+    );
+    const scenarioWidth = 80 - outcomeWidth - "leave-voicemail".length - 4;
+    expect(header).toBe(`${"Scenario".padEnd(scenarioWidth)}  ${"Outcome".padEnd(outcomeWidth)}  Action`);
+    expect(text[1]).toBe(`${"─".repeat(scenarioWidth)}  ${"─".repeat(outcomeWidth)}  ${"─".repeat(15)}`);
+    const actionAt = header.indexOf("Action");
+    // Each row: its first line, then its title's continuation ("  "), events ("    events: ") and explanation.
+    const rows: string[][] = [];
+    for (const line of text.slice(2)) {
+      if (line.startsWith(" ")) rows[rows.length - 1]?.push(line);
+      else rows.push([line]);
+    }
+    expect(rows).toHaveLength(scenarioFixtures.length);
     scenarioFixtures.forEach((scenario, index) => {
-      const [row = "", events = "", explanation = ""] = body.slice(index * 3, index * 3 + 3);
+      const row = rows[index] ?? [];
       const decision = routeCall(scenario.context, undefined, scenario.options);
-      expect(row.slice(0, (outcomeAt ?? 0) - 2).trimEnd()).toBe(scenario.title);
-      expect(row.slice(actionAt)).toBe(decision.action);
-      expect(events.startsWith("    events: ")).toBe(true);
-      expect(explanation).toBe(`    ${decision.explanation}`);
+      const first = row[0] ?? "";
+      expect(first.slice(actionAt)).toBe(decision.action);
+      const titleLines = [first.slice(0, scenarioWidth).trimEnd(), ...row.filter((line) => /^ {2}\S/.test(line))];
+      expect(titleLines.map((line) => line.trim()).join(" ")).toBe(scenario.title);
+      const rest = row.slice(titleLines.length);
+      const eventsAt = rest.findIndex((line) => line.startsWith("    events: "));
+      expect(eventsAt).toBe(0);
+      const joined = rest.map((line) => line.trim()).join(" ");
+      expect(joined.endsWith(decision.explanation)).toBe(true);
+      expect(rest.slice(1).every((line) => line.startsWith("    "))).toBe(true);
     });
-    expect(text.every((line) => line === line.trimEnd())).toBe(true);
-    expect(Math.max(...text.map((line) => line.length))).toBeLessThan(160);
+  });
+
+  it("wraps words within a width, a long word on a line of its own", () => {
+    expect(wrap("one two three", 7)).toEqual(["one two", "three"]);
+    expect(wrap("one two", 7)).toEqual(["one two"]);
+    expect(wrap("a verylongword b", 4)).toEqual(["a", "verylongword", "b"]);
+    expect(wrap("", 4)).toEqual([""]);
+  });
+
+  it("colours only when asked: the header bold, each action in its colour, the events dim", () => {
+    const plain = cli("table").out;
+    expect(plain).not.toContain(ESC);
+    const out: string[] = [];
+    run(["table"], { out: (text) => out.push(text), err: () => undefined, stdin: () => "" }, { color: true });
+    const coloured = out.join("\n");
+    expect(coloured).toContain("\u001b[1mScenario");
+    expect(coloured).toContain("\u001b[32mcontinue\u001b[39m");
+    expect(coloured).toContain("\u001b[35mleave-voicemail\u001b[39m");
+    expect(coloured).toContain("\u001b[33mwait\u001b[39m");
+    expect(coloured).toContain("    \u001b[2mevents: human_detected → stopped\u001b[22m");
+    expect(coloured.split(new RegExp(`${ESC}\\[\\d+m`)).join("")).toBe(plain);
   });
 
   it("labels events without their amd_ prefix, in any case, with the wait and no-event cases", () => {
@@ -408,7 +460,7 @@ describe("run: every message, exactly", () => {
   it("names the file of notifications that are not JSON, and skips lines of spaces", () => {
     const broken = file("broken2.json", "[1,");
     expect(cli("summarize", broken).err).toMatch(
-      new RegExp(`^amd-flow summarize: notifications ${broken} is not valid JSON \\(`),
+      new RegExp(`^amd-flow summarize: notifications ${broken}, line 1: not valid JSON \\(`),
     );
     const spaced = file("spaced.jsonl", '{"conversationId":"c","status":"Answered"}\n   \n');
     expect(cli("summarize", spaced).code).toBe(0);
@@ -442,8 +494,62 @@ describe("run: every message, exactly", () => {
       errors: [],
       warnings: [],
     });
-    expect(cli("check-policy", "--help").out).toMatch(/^Usage: amd-flow check-policy <file>/);
+    expect(cli("check-policy", "--help").out).toMatch(/^Usage: amd-flow check-policy <file\|-> \[--json\]/);
     expect(cli("check-policy", "a", "b").err).toBe("amd-flow check-policy: check-policy takes one input, got 2");
     expect(cli("--help")).toMatchObject({ code: 0, out: expect.stringMatching(/^amd-flow: route Kore\.ai/) });
+  });
+});
+
+describe("run: summarize --campaign", () => {
+  const body = (conversationId: string, status: string, extra: Record<string, unknown> = {}) =>
+    JSON.stringify({ conversationId, status, ...extra }, null, 2);
+
+  it("prints one line per call, then every campaign figure by its name", () => {
+    const text = [
+      body("c1", "Answered", { machineDetection: "amd_human_detected" }),
+      body("c2", "Failed", { reasonCode: "Busy Here", reason: "486 Busy Here" }),
+      body("c1", "completed", { reasonCode: "bot-disconnected" }),
+    ].join("\n");
+    const result = withStdin(text, "summarize", "--campaign");
+    expect(result.code).toBe(0);
+    const [header, first, second, blank, ...figures] = result.out.split("\n");
+    expect([header, first, second, blank]).toEqual([
+      "call  status     amd      ended by",
+      "c1    completed  human    bot",
+      "c2    failed     not-run",
+      "",
+    ]);
+    expect(figures[0]).toMatch(/^calls: +2$/);
+    expect(figures).toContain(figures.find((line) => /^byStatus: +completed 1, failed 1$/.test(line)));
+    expect(figures.some((line) => /^byFailureCause: +busy 1$/.test(line))).toBe(true);
+    expect(figures.some((line) => /^statusRates: +completed 0\.5, failed 0\.5$/.test(line))).toBe(true);
+    expect(figures.some((line) => /^overAbandonmentLimit: +no$/.test(line))).toBe(true);
+    expect(figures.every((line) => /^\w+: +\S/.test(line))).toBe(true);
+  });
+
+  it("answers JSON with each call's summary and the campaign", () => {
+    const text = [body("a", "completed"), body("b", "completed"), body("a", "Answered")].join("");
+    const { calls, campaign } = JSON.parse(withStdin(text, "summarize", "--campaign", "--json").out);
+    expect(
+      calls.map((call: { conversationId: string; notifications: number }) => [call.conversationId, call.notifications]),
+    ).toEqual([
+      ["a", 2],
+      ["b", 1],
+    ]);
+    expect(campaign).toMatchObject({ calls: 2, byStatus: { completed: 2 } });
+  });
+
+  it("prints (none) for an empty count and marks the machine flag with disconnect", () => {
+    const text = body("m", "completed", { machineDetection: "amd_machine_detected" });
+    const out = withStdin(text, "summarize", "--campaign", "--machine-detection", "disconnect").out;
+    expect(out).toMatch(/^byFailureCause: +\(none\)$/m);
+    expect(out).toMatch(/^machineDetected: +1$/m);
+  });
+
+  it("refuses to read the context and the policy both from standard input", () => {
+    expect(withStdin(HUMAN, "route", "--policy", "-")).toMatchObject({
+      code: 2,
+      err: "amd-flow route: context and policy cannot both come from standard input (-)",
+    });
   });
 });

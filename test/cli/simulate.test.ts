@@ -150,7 +150,7 @@ describe("run: simulate", () => {
     });
     const option = cli("simulate", "--fast");
     expect(option.code).toBe(2);
-    expect(option.err).toMatch(/^amd-flow simulate: Unknown option '--fast'/);
+    expect(option.err).toMatch(/^amd-flow simulate: unknown option --fast$/);
     const bad = cli("simulate", "--policy", file("bad.json", { human: "dance" }));
     expect(bad.code).toBe(1);
     expect(bad.err).toMatch(/^amd-flow simulate: policy .*bad\.json: human: /);

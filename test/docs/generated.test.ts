@@ -4,7 +4,7 @@ import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 
 describe("generated docs", () => {
-  it("docs/decision-table.md and docs/media/amd-flow.svg match what the code decides", () => {
+  it("docs/decision-table.md and the diagrams in docs/media match what the code decides", () => {
     const script = new URL("../../scripts/generate-docs.mjs", import.meta.url).pathname;
     const result = spawnSync(process.execPath, [script, "--check"], { encoding: "utf8" });
     expect(result.stderr).toBe("");

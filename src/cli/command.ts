@@ -1,0 +1,27 @@
+import type { Reader } from "./input.js";
+
+/** What every command gets besides its arguments. */
+export interface CommandContext {
+  /** Reads a file, or standard input for `-`. */
+  readonly read: Reader;
+  /** Whether output may carry colour (a terminal, and NO_COLOR not set). */
+  readonly color: boolean;
+}
+
+/** A command's output when it decides its own exit code: 0 prints to stdout, 1 to stderr. */
+export interface CommandResult {
+  readonly text: string;
+  readonly exitCode: 0 | 1;
+}
+
+/** One command of the command line, as the dispatch table in run.ts lists it. */
+export interface Command {
+  /** The usage line's start, as in the main help: `route [file|-]`. */
+  readonly synopsis: string;
+  /** One line for the main help. */
+  readonly summary: string;
+  /** The command's own help (`amd-flow <command> --help`). */
+  readonly help: string;
+  /** Runs the command: text for stdout (exit 0), or a result; bad input throws a CliError. */
+  readonly run: (argv: readonly string[], context: CommandContext) => string | CommandResult;
+}

@@ -1,0 +1,78 @@
+import { readFileSync } from "node:fs";
+import { type Policy, type PolicyError, parsePolicy } from "../index.js";
+import { invalid } from "./cli-error.js";
+
+/** The one name of standard input, in every command, its help and its errors. */
+export const STDIN = "-";
+
+/** How a source is named in messages: its path, or `standard input (-)`. */
+export const sourceName = (file: string): string => (file === STDIN ? `standard input (${STDIN})` : file);
+
+/** Reads a file, or standard input for `-`, naming `what` in errors. */
+export type Reader = (file: string, what: string) => string;
+
+/** Where the command line's text comes from and goes to; tests pass their own. */
+export interface CliIo {
+  /** Prints a result. */
+  readonly out: (text: string) => void;
+  /** Prints an error line. */
+  readonly err: (text: string) => void;
+  /** Reads all of standard input. */
+  readonly stdin: () => string;
+}
+
+const REASONS: Readonly<Record<string, string>> = { ENOENT: "no such file", EISDIR: "is a folder" };
+
+/** A reader over `io`: files from disk, `-` from standard input. */
+export function readerFor(io: CliIo): Reader {
+  return (file, what) => {
+    try {
+      return file === STDIN ? io.stdin() : readFileSync(file, "utf8");
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      const reason = (code !== undefined && REASONS[code]) || "cannot be read";
+      throw invalid(`${what} ${sourceName(file)}: ${reason}`);
+    }
+  };
+}
+
+/** `null`, `a list`, `an object`, `a string`, …: what a JSON value is, for messages. */
+export const describeType = (value: unknown): string =>
+  value === null
+    ? "null"
+    : Array.isArray(value)
+      ? "a list"
+      : typeof value === "object"
+        ? "an object"
+        : `a ${typeof value}`;
+
+/** One JSON value from a file or standard input. */
+export function readJson(read: Reader, file: string, what: string): unknown {
+  const text = read(file, what);
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw invalid(`${what} ${sourceName(file)} is not valid JSON (${(error as Error).message})`);
+  }
+}
+
+/** One JSON object (not a list, not null) from a file or standard input; `expected` says what it should be. */
+export function readJsonObject(read: Reader, file: string, what: string, expected: string): Record<string, unknown> {
+  const value = readJson(read, file, what);
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    throw invalid(`${what} ${sourceName(file)}: expected ${expected}, got ${describeType(value)}`);
+  }
+  return value as Record<string, unknown>;
+}
+
+/** The policy in `file` (a JSON object), or the default policy when there is no file. */
+export function loadPolicy(read: Reader, file: string | undefined): Policy {
+  if (file === undefined) return parsePolicy(undefined);
+  const input = readJsonObject(read, file, "policy", "a JSON object");
+  try {
+    return parsePolicy(input);
+  } catch (error) {
+    // parsePolicy throws nothing but PolicyError.
+    throw invalid(`policy ${sourceName(file)}: ${(error as PolicyError).problems.join("; ")}`);
+  }
+}

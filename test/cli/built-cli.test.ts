@@ -1,0 +1,173 @@
+// What a user sees from the built command line (dist/cli.js, spawned): invalid input exits
+// 1, usage mistakes exit 2 with one line, summarize reads notifications however they were
+// pasted, --campaign summarises many calls, and `npm start`'s table fits 80 columns in
+// plain text unless a terminal asks for colour.
+import { spawnSync } from "node:child_process";
+import { describe, expect, it } from "vitest";
+import { notificationFixtures } from "../../src/fixtures/index.js";
+
+const ESC = String.fromCharCode(27);
+
+const CLI = new URL("../../dist/cli.js", import.meta.url).pathname;
+// Each case spawns Node several times; a busy machine needs more than vitest's 5 s.
+const SPAWN_TIMEOUT = 20_000;
+
+function cli(args: string[], input = "", env: Record<string, string> = {}) {
+  const result = spawnSync(process.execPath, [CLI, ...args], {
+    input,
+    encoding: "utf8",
+    env: { ...process.env, NO_COLOR: "", FORCE_COLOR: "", ...env },
+  });
+  return { code: result.status, out: result.stdout, err: result.stderr };
+}
+
+function oneLine(result: ReturnType<typeof cli>, code: number, message: string): void {
+  expect(result).toEqual({ code, out: "", err: `${message}\n` });
+}
+
+const CONTEXT_EXPECTED =
+  'expected a bot context ({"session":{"UserSession":…}}) or its UserSession ({"amd":…,"amdInfo":…})';
+
+describe("built amd-flow: invalid input exits 1 with one line", { timeout: SPAWN_TIMEOUT }, () => {
+  it("route refuses a bare string, a list, null and an object that is no context", () => {
+    oneLine(
+      cli(["route"], '"amd_human_detected"'),
+      1,
+      `amd-flow route: context standard input (-): ${CONTEXT_EXPECTED}, got a string`,
+    );
+    oneLine(
+      cli(["route", "-"], "[1,2]"),
+      1,
+      `amd-flow route: context standard input (-): ${CONTEXT_EXPECTED}, got a list`,
+    );
+    oneLine(cli(["route"], "null"), 1, `amd-flow route: context standard input (-): ${CONTEXT_EXPECTED}, got null`);
+    oneLine(
+      cli(["route"], "{}"),
+      1,
+      `amd-flow route: context standard input (-): ${CONTEXT_EXPECTED}, got an object without any of them`,
+    );
+  });
+
+  it("summarize refuses {} and anything that is not a notification", () => {
+    oneLine(
+      cli(["summarize"], "{}"),
+      1,
+      "amd-flow summarize: notifications standard input (-), notification 1 (line 1): conversationId: expected text; status: expected a status",
+    );
+    oneLine(cli(["summarize"], "  "), 1, "amd-flow summarize: notifications standard input (-): empty");
+  });
+
+  it("check-policy refuses null, a list and a string", () => {
+    for (const [input, got] of [
+      ["null", "null"],
+      ["[]", "a list"],
+      ['"continue"', "a string"],
+    ] as const) {
+      oneLine(
+        cli(["check-policy", "-"], input),
+        1,
+        `amd-flow check-policy: policy standard input (-): expected a JSON object, got ${got}`,
+      );
+    }
+  });
+});
+
+describe("built amd-flow: usage mistakes exit 2 with one line", { timeout: SPAWN_TIMEOUT }, () => {
+  it("--waited -1 says what --waited expects", () => {
+    const expected = 'amd-flow route: --waited: expected milliseconds, a number 0 or more, got "-1"';
+    oneLine(cli(["route", "--waited", "-1"], '{"amd":"amd_human_detected"}'), 2, expected);
+    oneLine(cli(["route", "--waited=-1"], '{"amd":"amd_human_detected"}'), 2, expected);
+  });
+
+  it("unknown options, a missing value, a value given to a switch, an option twice", () => {
+    oneLine(cli(["route", "--nope"]), 2, "amd-flow route: unknown option --nope");
+    oneLine(cli(["table", "--colour=yes"]), 2, "amd-flow table: unknown option --colour");
+    oneLine(cli(["summarize", "-x"]), 2, "amd-flow summarize: unknown option -x");
+    oneLine(cli(["route", "--policy"]), 2, "amd-flow route: --policy needs a value");
+    oneLine(cli(["route", "--policy", "--json"]), 2, "amd-flow route: --policy needs a value");
+    oneLine(cli(["table", "--json=1"]), 2, "amd-flow table: --json takes no value");
+    oneLine(cli(["table", "--json", "--json"]), 2, "amd-flow table: --json given twice");
+    oneLine(
+      cli(["route", "--policy", "-", "-"]),
+      2,
+      "amd-flow route: context and policy cannot both come from standard input (-)",
+    );
+  });
+
+  it("names standard input the same way in help and errors", () => {
+    for (const command of ["route", "summarize", "check-policy"]) {
+      expect(cli([command, "--help"]).out, command).toMatch(/\|-\]?>? /);
+      expect(cli([command, "--help"]).out, command).toContain("standard input given -");
+    }
+    expect(cli(["--help"]).out).toContain("Every input is a file, or standard input given -");
+    const broken = cli(["route"], "{oops");
+    expect(broken.code).toBe(1);
+    expect(broken.err).toMatch(/^amd-flow route: context standard input \(-\) is not valid JSON \([^\n]*\)\n$/);
+  });
+});
+
+describe("built amd-flow summarize: every way notifications are pasted", { timeout: SPAWN_TIMEOUT }, () => {
+  const call = notificationFixtures
+    .filter((fixture) => fixture.body["conversationId"] === "433a9a58-44eb-4c56-bb3e-ab2415f0xxxx")
+    .map((fixture) => fixture.body);
+
+  it("reads JSON Lines, a JSON array and pretty-printed objects one after another the same", () => {
+    const asArray = cli(["summarize", "--json"], JSON.stringify(call));
+    expect(asArray.code).toBe(0);
+    const asLines = cli(["summarize", "--json"], call.map((body) => JSON.stringify(body)).join("\n"));
+    const pasted = cli(["summarize", "--json"], call.map((body) => JSON.stringify(body, null, 2)).join("\n"));
+    const touching = cli(["summarize", "--json"], call.map((body) => JSON.stringify(body)).join(""));
+    expect(asLines.out).toBe(asArray.out);
+    expect(pasted.out).toBe(asArray.out);
+    expect(touching.out).toBe(asArray.out);
+    expect(JSON.parse(asArray.out)).toMatchObject({ status: "completed", notifications: call.length });
+  });
+
+  it("names the line of a value that is not JSON", () => {
+    const text = `${JSON.stringify(call[0], null, 2)}\n{ "conversationId": oops }`;
+    const line = JSON.stringify(call[0], null, 2).split("\n").length + 1;
+    const result = cli(["summarize"], text);
+    expect(result.code).toBe(1);
+    expect(result.err).toMatch(
+      new RegExp(`^amd-flow summarize: notifications standard input \\(-\\), line ${line}: not valid JSON \\(`),
+    );
+  });
+
+  it("--campaign summarises each call and the campaign", () => {
+    const bodies = notificationFixtures.map((fixture) => fixture.body);
+    const ids = [...new Set(bodies.map((body) => body["conversationId"]))];
+    const result = cli(
+      ["summarize", "--campaign", "--json"],
+      bodies.map((body) => JSON.stringify(body, null, 2)).join("\n"),
+    );
+    expect(result.code).toBe(0);
+    const { calls, campaign } = JSON.parse(result.out) as {
+      calls: Array<{ conversationId: string }>;
+      campaign: { calls: number };
+    };
+    expect(calls.map((summary) => summary.conversationId)).toEqual(ids);
+    expect(campaign.calls).toBe(ids.length);
+    const text = cli(["summarize", "--campaign"], JSON.stringify(bodies));
+    expect(text.code).toBe(0);
+    expect(text.out.split("\n")[0]).toMatch(/^call +status +amd +ended by$/);
+    expect(text.out).toMatch(new RegExp(`^calls: +${ids.length}$`, "m"));
+  });
+});
+
+describe("built amd-flow table: 80 columns, colour only for a terminal", { timeout: SPAWN_TIMEOUT }, () => {
+  it("fits 80 columns and has no colour when piped", () => {
+    const result = cli(["table"]);
+    expect(result.code).toBe(0);
+    expect(Math.max(...result.out.split("\n").map((line) => line.length))).toBeLessThanOrEqual(80);
+    expect(result.out).not.toContain(ESC);
+  });
+
+  it("never colours with NO_COLOR set, even on a terminal", () => {
+    // A terminal is simulated by a preload that marks stdout as a TTY.
+    const tty = `--import=data:text/javascript,${encodeURIComponent("process.stdout.isTTY = true;")}`;
+    const spawn = (env: Record<string, string>) =>
+      spawnSync(process.execPath, [tty, CLI, "table"], { encoding: "utf8", env: { ...process.env, ...env } }).stdout;
+    expect(spawn({ NO_COLOR: "" })).toContain(`${ESC}[32mcontinue${ESC}[39m`);
+    expect(spawn({ NO_COLOR: "1" })).not.toContain(ESC);
+  });
+});
