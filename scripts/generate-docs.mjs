@@ -66,6 +66,8 @@ const COLORS = {
   silence: "#00838f",
   undecided: "#616161",
   error: "#c62828",
+  fax: "#ef6c00",
+  pending: "#1565c0",
   "not-run": "#455a64",
 };
 const escapeXml = (text) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
@@ -73,19 +75,20 @@ const escapeXml = (text) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").re
 export function diagramSvg() {
   const context = (amd) => ({ session: { UserSession: amd === undefined ? {} : { amd } } });
   const label = situationOf;
-  const sources = [...AMD_EVENTS.map((name) => ({ name, text: name })), { name: undefined, text: "(no event)" }];
+  const sources = [
+    ...AMD_EVENTS.map((name) => ({ name, text: name })),
+    { name: { type: "amd_tone_detected", frequency: 2100 }, text: "amd_tone_detected, 2100 Hz" },
+    { name: undefined, text: "(no event)" },
+    { name: undefined, text: "(no event, AMD requested)", options: { amdRequested: true } },
+  ];
   const rows = sources.map((source) => {
-    const outcome = classifyAmd(readAmd(context(source.name)));
-    const decision = decideRoute(outcome);
+    const outcome = classifyAmd(readAmd(context(source.name)), source.options);
+    const decision = decideRoute(outcome, undefined, source.options);
     return { source: source.text, outcome, outcomeLabel: label(outcome), action: decision.action };
   });
   const outcomes = [...new Map(rows.map((row) => [row.outcomeLabel, row])).values()];
   const actions = [...new Set(rows.map((row) => row.action))];
-  const waitRule = defaultPolicy.machine.greeting;
-  const actionText = (action) =>
-    action === "wait" && waitRule.action === "wait"
-      ? `wait ${waitRule.recheckAfterMs / 1000} s (max ${waitRule.maxWaitMs / 1000} s)`
-      : action;
+  const actionText = (action) => (action === "wait" ? "wait, then route again" : action);
 
   const rowHeight = 44;
   const top = 70;
@@ -150,7 +153,7 @@ ${heading(x.events, "AMD event (alone)")}
 ${heading(x.outcomes, "Outcome")}
 ${heading(x.actions, "Default action")}
 ${parts.join("\n")}
-<text x="20" y="${height - 22}" font-size="12" fill="#424242">Several events: the strongest wins: tone › stopped speaking › machine + stopped › machine › human › no speech › error › timeout › stopped.</text>
+<text x="20" y="${height - 22}" font-size="12" fill="#424242">Several events: the strongest wins: fax tone › (AMD requested) nothing or a lone tone › tone › stopped speaking › machine + stopped › machine › human › no speech › error › timeout › stopped.</text>
 </svg>
 `;
 }

@@ -46,28 +46,6 @@ function lowerNumber(best: number | undefined, value: number | undefined): numbe
   return value !== undefined && (best === undefined || value < best) ? value : best;
 }
 
-/** The highest number, whatever the order. */
-function higherNumber(best: number | undefined, value: number | undefined): number | undefined {
-  // Stryker disable next-line EqualityOperator: equal numbers are the same value.
-  return value !== undefined && (best === undefined || value > best) ? value : best;
-}
-
-/**
- * When the events of one name happened, on one clock: how many carried a time, and
- * the earliest and latest.
- */
-export interface Clock {
-  timed: number;
-  earliest?: number | undefined;
-  latest?: number | undefined;
-}
-
-/** The events' times on both clocks: `atMs` (ms from answer) and `timestamp` (epoch ms). */
-export interface Times {
-  atMs: Clock;
-  timestamp: Clock;
-}
-
 /** The details events carry, gathered in one pass; each field picked order-free. */
 export interface Details {
   mask: number;
@@ -79,23 +57,15 @@ export interface Details {
   language?: string | undefined;
   toneFrequency?: number | undefined;
   error?: string | undefined;
-  tone: Times;
-  human: Times;
-}
-
-const newTimes = (): Times => ({ atMs: { timed: 0 }, timestamp: { timed: 0 } });
-
-function addTime(clock: Clock, raw: unknown): void {
-  const at = usableNumber(raw);
-  if (at === undefined) return;
-  clock.timed++;
-  clock.earliest = lowerNumber(clock.earliest, at);
-  clock.latest = higherNumber(clock.latest, at);
-}
-
-function addTimes(times: Times, field: (key: string) => unknown): void {
-  addTime(times.atMs, field("atMs"));
-  addTime(times.timestamp, field("timestamp"));
+  /**
+   * When tones and human verdicts happened, on the two clocks (`atMs`, ms from answer;
+   * `timestamp`, epoch ms): the latest tone as minus its time, so that "lowest" keeps
+   * the latest, and the earliest human verdict.
+   */
+  toneAtMs?: number | undefined;
+  toneTimestamp?: number | undefined;
+  humanAtMs?: number | undefined;
+  humanTimestamp?: number | undefined;
 }
 
 const NO_FIELDS = (): undefined => undefined;
@@ -109,19 +79,24 @@ function addEntry(details: Details, entry: unknown): void {
   const bit = BIT[name];
   details.mask |= bit;
   const field = isText ? NO_FIELDS : (key: string): unknown => readProp(entry, key);
+  const time = (key: string): number | undefined => usableNumber(field(key));
   details.language = betterText(details.language, field("language"));
   if ((bit & MACHINE_BITS) !== 0) {
     details.machineReason = betterText(details.machineReason, field("reason"));
     details.machineGreeting = betterText(details.machineGreeting, field("greeting"));
     details.hint = betterText(details.hint, field("hint"));
     if (bit === BIT.amd_tone_detected) {
-      details.toneFrequency = lowerNumber(details.toneFrequency, usableNumber(field("frequency")));
-      addTimes(details.tone, field);
+      details.toneFrequency = lowerNumber(details.toneFrequency, time("frequency"));
+      const at = time("atMs");
+      const stamp = time("timestamp");
+      details.toneAtMs = lowerNumber(details.toneAtMs, at === undefined ? at : -at);
+      details.toneTimestamp = lowerNumber(details.toneTimestamp, stamp === undefined ? stamp : -stamp);
     }
   } else if (bit === BIT.amd_human_detected) {
     details.humanReason = betterText(details.humanReason, field("reason"));
     details.humanGreeting = betterText(details.humanGreeting, field("greeting"));
-    addTimes(details.human, field);
+    details.humanAtMs = lowerNumber(details.humanAtMs, time("atMs"));
+    details.humanTimestamp = lowerNumber(details.humanTimestamp, time("timestamp"));
   } else if (bit === BIT.amd_error) {
     details.error = betterText(details.error, field("error"));
   }
@@ -168,7 +143,7 @@ function forEachEntry(list: readonly unknown[], visit: (entry: unknown) => void)
  * put there): the set of names as a mask and each detail chosen order-free.
  */
 export function gatherDetails(events: unknown): Details {
-  const details: Details = { mask: 0, tone: newTimes(), human: newTimes() };
+  const details: Details = { mask: 0 };
   if (isArraySafe(events)) forEachEntry(events, (entry) => addEntry(details, entry));
   return details;
 }

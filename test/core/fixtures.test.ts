@@ -4,7 +4,7 @@ import { AMD_EVENTS, classifyAmd, readAmd, routeCall } from "../../src/index.js"
 
 describe("scenario fixtures under the default policy", () => {
   it.each(scenarioFixtures.map((scenario) => [scenario.id, scenario] as const))("%s", (_id, scenario) => {
-    const outcome = classifyAmd(readAmd(scenario.context));
+    const outcome = classifyAmd(readAmd(scenario.context), scenario.options);
     expect(outcome.kind).toBe(scenario.expected.kind);
     expect(outcome.kind === "machine" ? outcome.phase : undefined).toBe(scenario.expected.phase);
 
@@ -26,6 +26,8 @@ describe("scenario fixtures under the default policy", () => {
       "silence",
       "undecided",
       "fax-tone-only",
+      "fax-calling-tone",
+      "beep-only",
       "engine-error",
       "amd-not-run",
     ]) {
@@ -38,9 +40,26 @@ describe("scenario fixtures under the default policy", () => {
     const kinds = new Set(scenarioFixtures.map((scenario) => scenario.expected.kind));
     const phases = new Set(scenarioFixtures.map((scenario) => scenario.expected.phase).filter(Boolean));
     const actions = new Set(scenarioFixtures.map((scenario) => scenario.expected.action));
-    expect([...kinds].sort()).toEqual(["error", "human", "machine", "not-run", "silence", "undecided"]);
+    expect([...kinds].sort()).toEqual([
+      "error",
+      "fax",
+      "human",
+      "machine",
+      "not-run",
+      "pending",
+      "silence",
+      "undecided",
+    ]);
     expect([...phases].sort()).toEqual(["beep", "greeting", "greeting-ended"]);
-    expect([...actions].sort()).toEqual(["continue", "leave-voicemail", "wait"]);
+    expect([...actions].sort()).toEqual(["continue", "hang-up", "leave-voicemail", "wait"]);
+  });
+
+  it("keep their outcome with amdRequested, except those with no event, which become pending", () => {
+    for (const scenario of scenarioFixtures) {
+      const decision = routeCall(scenario.context, undefined, { ...scenario.options, amdRequested: true });
+      const expected = scenario.events.length === 0 ? "pending" : scenario.expected.kind;
+      expect(decision.outcome.kind, scenario.id).toBe(expected);
+    }
   });
 
   it("list the events of each context in arrival order", () => {
