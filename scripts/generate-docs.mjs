@@ -65,6 +65,8 @@ const COLORS = {
   silence: "#00838f",
   undecided: "#616161",
   error: "#c62828",
+  fax: "#ef6c00",
+  pending: "#1565c0",
   "not-run": "#455a64",
 };
 const escapeXml = (text) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
@@ -73,10 +75,16 @@ const escapeXml = (text) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").re
 function diagramRows() {
   const context = (amd) => ({ session: { UserSession: amd === undefined ? {} : { amd } } });
   const label = situationOf;
-  const sources = [...AMD_EVENTS.map((name) => ({ name, text: name })), { name: undefined, text: "(no event)" }];
+  const sources = [
+    ...AMD_EVENTS.map((name) => ({ name, text: name })),
+    { name: { type: "amd_tone_detected", frequency: 2100 }, text: "amd_tone_detected, 2100 Hz" },
+    { name: undefined, text: "(no event)" },
+    { name: undefined, text: "(no event, AMD requested)", options: { amdRequested: true } },
+  ];
   return sources.map((source) => {
-    const outcome = classifyAmd(readAmd(context(source.name)));
-    return { source: source.text, outcome, outcomeLabel: label(outcome), action: decideRoute(outcome).action };
+    const outcome = classifyAmd(readAmd(context(source.name)), source.options);
+    const action = decideRoute(outcome, undefined, source.options).action;
+    return { source: source.text, outcome, outcomeLabel: label(outcome), action };
   });
 }
 
@@ -149,7 +157,7 @@ export function eventsDiagramSvg() {
     left: rows.map((row) => ({ key: row.source, text: row.source, color: COLORS[row.outcome.kind], mono: true })),
     right: outcomes.map((row) => ({ key: row.outcomeLabel, text: row.outcomeLabel, color: COLORS[row.outcome.kind] })),
     edges: rows.map((row) => ({ from: row.source, to: row.outcomeLabel, color: COLORS[row.outcome.kind] })),
-    note: "Several events: the strongest wins (tone, then stopped speaking, …).",
+    note: "Several events: the strongest wins (a fax tone, a tone, stopped speaking, …).",
   });
 }
 

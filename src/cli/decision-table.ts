@@ -22,9 +22,13 @@ export function outcomeLabel(outcome: AmdOutcome): string {
 
 function eventsLabel(row: DecisionRow): string {
   const events = row.scenario.events.map((name) => name.trim().replace(/^amd_/i, ""));
-  const waited = row.scenario.options?.waitedMs;
+  const { waitedMs, amdRequested } = row.scenario.options ?? {};
   const shown = events.length === 0 ? "(none)" : events.join(" → ");
-  return waited === undefined ? shown : `${shown} (waited ${waited} ms)`;
+  const notes = [
+    ...(amdRequested === true ? ["AMD requested"] : []),
+    ...(waitedMs === undefined ? [] : [`waited ${waitedMs} ms`]),
+  ];
+  return notes.length === 0 ? shown : `${shown} (${notes.join(", ")})`;
 }
 
 const HEADERS = ["Scenario", "Events", "Outcome", "Action", "Explanation"] as const;

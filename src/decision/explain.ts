@@ -26,10 +26,13 @@ const SITUATION_TEXT: Readonly<Record<PolicySituation, (outcome: AmdOutcome) => 
     heard(outcome, "amd_machine_stopped_speaking")
       ? "The machine greeting has ended with no beep heard"
       : "A machine answered and AMD has stopped listening with no beep heard",
-  "machine.beep": (outcome) =>
-    heard(outcome, "amd_machine_detected") || heard(outcome, "amd_machine_stopped_speaking")
-      ? "The voicemail beep was heard"
-      : "A tone was heard with no greeting (a voicemail that only beeps)",
+  "machine.beep": (outcome) => {
+    if (heard(outcome, "amd_machine_detected") || heard(outcome, "amd_machine_stopped_speaking"))
+      return "The voicemail beep was heard";
+    return heard(outcome, "amd_human_detected")
+      ? "A beep came with a short greeting, so a voicemail answered, not a person"
+      : "A tone was heard with no greeting (a voicemail that only beeps)";
+  },
   silence: () => "Nobody spoke after the call was answered",
   undecided: () => "AMD could not tell a person from a machine",
   error: (outcome) => {

@@ -46,28 +46,6 @@ function lowerNumber(best: number | undefined, value: number | undefined): numbe
   return value !== undefined && (best === undefined || value < best) ? value : best;
 }
 
-/** The highest number, whatever the order. */
-function higherNumber(best: number | undefined, value: number | undefined): number | undefined {
-  // Stryker disable next-line EqualityOperator: equal numbers are the same value.
-  return value !== undefined && (best === undefined || value > best) ? value : best;
-}
-
-/**
- * When the events of one name happened, on one clock: how many carried a time, and
- * the earliest and latest.
- */
-export interface Clock {
-  timed: number;
-  earliest?: number | undefined;
-  latest?: number | undefined;
-}
-
-/** The events' times on both clocks: `atMs` (ms from answer) and `timestamp` (epoch ms). */
-export interface Times {
-  atMs: Clock;
-  timestamp: Clock;
-}
-
 /** The details events carry, gathered in one pass; each field picked order-free. */
 export interface Details {
   mask: number;
@@ -79,65 +57,96 @@ export interface Details {
   language?: string | undefined;
   toneFrequency?: number | undefined;
   error?: string | undefined;
-  tone: Times;
-  human: Times;
+  /**
+   * When tones and human verdicts happened, on the two clocks (`atMs`, ms from answer;
+   * `timestamp`, epoch ms): the latest tone as minus its time, so that "lowest" keeps
+   * the latest, and the earliest human verdict.
+   */
+  toneAtMs?: number | undefined;
+  toneTimestamp?: number | undefined;
+  humanAtMs?: number | undefined;
+  humanTimestamp?: number | undefined;
 }
 
-const newTimes = (): Times => ({ atMs: { timed: 0 }, timestamp: { timed: 0 } });
+/** The fields of an event entry that classification reads. */
+interface Fields {
+  readonly name?: unknown;
+  readonly language?: unknown;
+  readonly reason?: unknown;
+  readonly greeting?: unknown;
+  readonly hint?: unknown;
+  readonly frequency?: unknown;
+  readonly atMs?: unknown;
+  readonly timestamp?: unknown;
+  readonly error?: unknown;
+}
+const FIELD_KEYS = [
+  "name",
+  "language",
+  "reason",
+  "greeting",
+  "hint",
+  "frequency",
+  "atMs",
+  "timestamp",
+  "error",
+] as const;
 
-function addTime(clock: Clock, raw: unknown): void {
-  const at = usableNumber(raw);
-  if (at === undefined) return;
-  clock.timed++;
-  clock.earliest = lowerNumber(clock.earliest, at);
-  clock.latest = higherNumber(clock.latest, at);
+/** The fields read one by one, each guarded: for entries whose getters or Proxy traps throw. */
+function guardedCopy(entry: object): Fields {
+  const copy: Record<string, unknown> = {};
+  for (const key of FIELD_KEYS) copy[key] = readProp(entry, key);
+  return copy;
 }
 
-function addTimes(times: Times, field: (key: string) => unknown): void {
-  addTime(times.atMs, field("atMs"));
-  addTime(times.timestamp, field("timestamp"));
-}
+/** Negated, so that keeping the lowest keeps the latest tone. */
+const negated = (value: number | undefined): number | undefined => (value === undefined ? value : -value);
 
-const NO_FIELDS = (): undefined => undefined;
-
-function addEntry(details: Details, entry: unknown): void {
-  // Readings made by hand (from JavaScript) may hold bare names or holes; read them as readAmd would.
-  const isText = typeof entry === "string";
-  if (!isText && !isObjectLike(entry)) return;
-  const name = toAmdEventName(isText ? entry : readProp(entry, "name"));
+function addFields(details: Details, entry: Fields): void {
+  const name = toAmdEventName(entry.name);
   if (name === undefined) return;
   const bit = BIT[name];
   details.mask |= bit;
-  const field = isText ? NO_FIELDS : (key: string): unknown => readProp(entry, key);
-  details.language = betterText(details.language, field("language"));
+  details.language = betterText(details.language, entry.language);
   if ((bit & MACHINE_BITS) !== 0) {
-    details.machineReason = betterText(details.machineReason, field("reason"));
-    details.machineGreeting = betterText(details.machineGreeting, field("greeting"));
-    details.hint = betterText(details.hint, field("hint"));
+    details.machineReason = betterText(details.machineReason, entry.reason);
+    details.machineGreeting = betterText(details.machineGreeting, entry.greeting);
+    details.hint = betterText(details.hint, entry.hint);
     if (bit === BIT.amd_tone_detected) {
-      details.toneFrequency = lowerNumber(details.toneFrequency, usableNumber(field("frequency")));
-      addTimes(details.tone, field);
+      details.toneFrequency = lowerNumber(details.toneFrequency, usableNumber(entry.frequency));
+      details.toneAtMs = lowerNumber(details.toneAtMs, negated(usableNumber(entry.atMs)));
+      details.toneTimestamp = lowerNumber(details.toneTimestamp, negated(usableNumber(entry.timestamp)));
     }
   } else if (bit === BIT.amd_human_detected) {
-    details.humanReason = betterText(details.humanReason, field("reason"));
-    details.humanGreeting = betterText(details.humanGreeting, field("greeting"));
-    addTimes(details.human, field);
+    details.humanReason = betterText(details.humanReason, entry.reason);
+    details.humanGreeting = betterText(details.humanGreeting, entry.greeting);
+    details.humanAtMs = lowerNumber(details.humanAtMs, usableNumber(entry.atMs));
+    details.humanTimestamp = lowerNumber(details.humanTimestamp, usableNumber(entry.timestamp));
   } else if (bit === BIT.amd_error) {
-    details.error = betterText(details.error, field("error"));
+    details.error = betterText(details.error, entry.error);
+  }
+}
+
+function addEntry(details: Details, entry: unknown): void {
+  // Readings made by hand (from JavaScript) may hold bare names or holes; read them as readAmd would.
+  if (typeof entry === "string") {
+    const name = toAmdEventName(entry);
+    if (name !== undefined) details.mask |= BIT[name];
+    return;
+  }
+  if (!isObjectLike(entry)) return;
+  // One try per entry instead of one per field. Every step merges order-free, so when a
+  // getter or a Proxy throws halfway, reading the entry again field by field is safe.
+  try {
+    addFields(details, entry);
+  } catch {
+    addFields(details, guardedCopy(entry));
   }
 }
 
 /** Lists up to this length are read index by index; longer ones by their own keys, so holes cost nothing. */
 const INDEXED_UP_TO = 1 << 20;
 const INDEX = /^(?:0|[1-9]\d*)$/;
-
-function entryAt(list: readonly unknown[], index: number): unknown {
-  try {
-    return list[index];
-  } catch {
-    return undefined;
-  }
-}
 
 /** Visits every entry of a list that may be sparse, huge, a Proxy or revoked, without throwing. */
 function forEachEntry(list: readonly unknown[], visit: (entry: unknown) => void): void {
@@ -149,7 +158,14 @@ function forEachEntry(list: readonly unknown[], visit: (entry: unknown) => void)
   }
   if (typeof length !== "number" || !(length > 0)) return;
   if (length <= INDEXED_UP_TO) {
-    for (let index = 0; index < length; index++) visit(entryAt(list, index));
+    // One try for the whole list; an entry whose read throws is skipped and the loop goes on.
+    for (let index = 0; index < length; index++) {
+      try {
+        for (; index < length; index++) visit(list[index]);
+      } catch {
+        // list[index] could not be read: skip it.
+      }
+    }
     return;
   }
   let keys: string[];
@@ -159,7 +175,12 @@ function forEachEntry(list: readonly unknown[], visit: (entry: unknown) => void)
     return;
   }
   for (const key of keys) {
-    if (INDEX.test(key) && Number(key) < length) visit(entryAt(list, Number(key)));
+    if (!INDEX.test(key) || !(Number(key) < length)) continue;
+    try {
+      visit(list[Number(key)]);
+    } catch {
+      // list[key] could not be read: skip it.
+    }
   }
 }
 
@@ -168,7 +189,15 @@ function forEachEntry(list: readonly unknown[], visit: (entry: unknown) => void)
  * put there): the set of names as a mask and each detail chosen order-free.
  */
 export function gatherDetails(events: unknown): Details {
-  const details: Details = { mask: 0, tone: newTimes(), human: newTimes() };
-  if (isArraySafe(events)) forEachEntry(events, (entry) => addEntry(details, entry));
+  const details: Details = { mask: 0 };
+  // A repeat of the same entry (the same text, the same object) adds nothing: skip it cheaply.
+  let previous: unknown = details;
+  if (isArraySafe(events)) {
+    forEachEntry(events, (entry) => {
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: skipping a repeat only saves time.
+      if (entry !== previous) addEntry(details, entry);
+      previous = entry;
+    });
+  }
   return details;
 }

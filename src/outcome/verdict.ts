@@ -1,5 +1,5 @@
 import type { AmdEventName } from "../events.js";
-import { BIT, type Clock, type Details, type Times } from "./event-details.js";
+import { BIT, type Details } from "./event-details.js";
 
 // The verdict: what the set of events says, as one small key. It is a pure function of
 // the mask and a few flags, so the mapping from verdict to outcome (classifyAmd's one
@@ -51,29 +51,19 @@ export interface VerdictOptions {
   readonly beepWindowMs: number;
 }
 
-/** The clock (`atMs` first) on which both a tone and a human verdict carry a time, if any. */
-function sharedClock(tone: Times, human: Times): "atMs" | "timestamp" | undefined {
-  const both = (key: "atMs" | "timestamp"): boolean => tone[key].timed > 0 && human[key].timed > 0;
-  if (both("atMs")) return "atMs";
-  if (both("timestamp")) return "timestamp";
-  return undefined;
-}
-
 /**
  * `true` when every timed tone was heard more than `beepWindowMs` before every timed
- * human verdict, on a clock both carry: the tone came before the person spoke (a
- * call-waiting beep, the tail of early media), not at the end of a short voicemail
- * greeting. Copies without a time (the `amd` value repeats the latest event by name)
- * change nothing. With no shared clock, `false`: the order-free rule (machine evidence
- * outranks human) stands.
+ * human verdict, on a clock both carry (`atMs` first, else `timestamp`): the tone came
+ * before the person spoke (a call-waiting beep, the tail of early media), not at the
+ * end of a short voicemail greeting. Copies without a time (the `amd` value repeats
+ * the latest event by name) change nothing. With no shared clock, `false`: the
+ * order-free rule (machine evidence outranks human) stands.
  */
 export function toneBeforePerson(details: Details, beepWindowMs: number): boolean {
-  const { tone, human } = details;
-  const clock = sharedClock(tone, human);
-  if (clock === undefined) return false;
-  const tones: Clock = tone[clock];
-  const verdicts: Clock = human[clock];
-  return (verdicts.earliest as number) - (tones.latest as number) > beepWindowMs;
+  const { toneAtMs, humanAtMs, toneTimestamp, humanTimestamp } = details;
+  // Tone times are kept negated (see Details): human + tone is the gap from the latest tone.
+  if (toneAtMs !== undefined && humanAtMs !== undefined) return humanAtMs + toneAtMs > beepWindowMs;
+  return toneTimestamp !== undefined && humanTimestamp !== undefined && humanTimestamp + toneTimestamp > beepWindowMs;
 }
 
 /**
@@ -86,7 +76,7 @@ export function verdictOf(details: Details, hasUnknown: boolean, options: Verdic
   const tone = (mask & BIT.amd_tone_detected) !== 0;
   if (tone && (mask & SPEECH_VERDICT) === 0 && isFaxFrequency(details.toneFrequency)) return "fax";
   if (options.amdRequested && (mask === BIT.amd_tone_detected || (mask === 0 && !hasUnknown))) return "pending";
-  if (tone && toneBeforePerson(details, options.beepWindowMs)) mask &= ~BIT.amd_tone_detected;
+  if (toneBeforePerson(details, options.beepWindowMs)) mask &= ~BIT.amd_tone_detected;
   for (const [verdict, required] of VERDICT_MASKS) if ((mask & required) === required) return verdict;
   return hasUnknown ? "unknown-only" : "nothing";
 }

@@ -145,6 +145,11 @@ describe("decideRoute: every situation has a reason and a sentence", () => {
       "AMD has not decided yet (only a tone so far, from a beep-only voicemail or before a person speaks); check again in 250 ms.",
     ],
     [
+      { kind: "machine", phase: "beep", evidence: ["amd_human_detected", "amd_tone_detected"] },
+      "machine-beep-heard",
+      "A beep came with a short greeting, so a voicemail answered, not a person; leave the voicemail message now.",
+    ],
+    [
       { kind: "machine", phase: "beep", evidence: ["amd_tone_detected"] },
       "machine-beep-heard",
       "A tone was heard with no greeting (a voicemail that only beeps); leave the voicemail message now.",

@@ -4,6 +4,7 @@ import { makeBotContext } from "../../src/fixtures/index.js";
 import {
   AMD_EVENTS,
   classifyAmd,
+  OUTCOME_KINDS,
   PolicyError,
   parsePolicy,
   ROUTE_ACTIONS,
@@ -99,9 +100,13 @@ describe("classification is order-free and duplicate-safe", () => {
     fc.assert(
       fc.property(entriesWithPermutation, ([entries, shuffled, repeats]) => {
         const duplicated = [...shuffled, ...repeats.map((index) => entries[index])];
-        const expected = classifyAmd(readAmd(makeBotContext(entries as never[], { amd: undefined })));
-        expect(classifyAmd(readAmd(makeBotContext(shuffled as never[], { amd: undefined })))).toEqual(expected);
-        expect(classifyAmd(readAmd(makeBotContext(duplicated as never[], { amd: undefined })))).toEqual(expected);
+        for (const options of [undefined, { amdRequested: true }]) {
+          const outcome = (list: unknown[]) =>
+            classifyAmd(readAmd(makeBotContext(list as never[], { amd: undefined })), options);
+          const expected = outcome(entries);
+          expect(outcome(shuffled)).toEqual(expected);
+          expect(outcome(duplicated)).toEqual(expected);
+        }
       }),
       { numRuns: 1000 },
     );
@@ -117,6 +122,45 @@ describe("classification is order-free and duplicate-safe", () => {
         expect(split.action).toBe(inInfo.action);
       }),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe("classifyAmd never throws", () => {
+  it("on hand-made readings holding anything, and its details are usable or absent", () => {
+    fc.assert(
+      fc.property(anyInput, anyInput, fc.oneof(fc.constant(undefined), anyInput), (events, reading, options) => {
+        const made = materialize(reading);
+        // The reading's other fields come from its prototype: spreading it here could throw in the test itself.
+        const base = typeof made === "object" && made !== null ? made : null;
+        const hand = Object.create(base, { events: { value: materialize(events), enumerable: true } });
+        for (const input of [hand, made]) {
+          const outcome = classifyAmd(input as never, materialize(options) as never);
+          expect(OUTCOME_KINDS).toContain(outcome.kind);
+          for (const [key, value] of Object.entries(outcome)) {
+            if (key === "evidence") continue;
+            if (key === "toneFrequency") expect(Number.isFinite(value) && value >= 0).toBe(true);
+            else expect(typeof value).toBe("string");
+          }
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it("gives a fax only for a tone within 50 Hz of 1100 or 2100, and pending only when asked to", () => {
+    fc.assert(
+      fc.property(fc.array(eventEntry, { maxLength: 8 }), fc.boolean(), (entries, amdRequested) => {
+        const outcome = classifyAmd(readAmd(makeBotContext(entries as never[])), { amdRequested });
+        if (outcome.kind === "fax") {
+          expect(
+            Math.min(Math.abs(outcome.toneFrequency - 1100), Math.abs(outcome.toneFrequency - 2100)),
+          ).toBeLessThanOrEqual(50);
+        }
+        if (outcome.kind === "pending") expect(amdRequested).toBe(true);
+        if (outcome.kind === "not-run") expect(amdRequested).toBe(false);
+      }),
+      { numRuns: 1000 },
     );
   });
 });

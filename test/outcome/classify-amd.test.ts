@@ -468,6 +468,27 @@ describe("classifyAmd: readings made by hand never make it throw", () => {
     expect(classifyAmd({ events } as never)).toEqual({ kind: "error", evidence: ["amd_error"] });
   });
 
+  it("reads only the keys below the length of a huge list", () => {
+    const target: unknown[] = [];
+    target.length = 2 ** 21;
+    const events = new Proxy(target, {
+      ownKeys: () => ["length", "3000000", "2097151"],
+      getOwnPropertyDescriptor: (_target, key) =>
+        key === "length"
+          ? Reflect.getOwnPropertyDescriptor(target, key)
+          : { value: key === "3000000" ? "amd_human_detected" : "amd_error", enumerable: true, configurable: true },
+      get: (_target, key) =>
+        key === "length"
+          ? 2 ** 21
+          : key === "3000000"
+            ? "amd_human_detected"
+            : key === "2097151"
+              ? "amd_error"
+              : undefined,
+    });
+    expect(classifyAmd({ events } as never)).toEqual({ kind: "error", evidence: ["amd_error"] });
+  });
+
   it("reads a list whose keys cannot be listed as empty", () => {
     const events = new Proxy([] as unknown[], {
       get: (target, key) => (key === "length" ? 2 ** 30 : Reflect.get(target, key)),

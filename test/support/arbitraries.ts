@@ -12,7 +12,12 @@ const eventData = fc.record(
     greeting: fc.string({ maxLength: 40 }),
     hint: fc.constantFrom("leave a message", "not available", "voicemail"),
     language: fc.constantFrom("en-US", "de-DE"),
-    frequency: fc.oneof(fc.integer({ min: 0, max: 4000 }), fc.integer({ min: 0, max: 4000 }).map(String)),
+    frequency: fc.oneof(
+      fc.integer({ min: 0, max: 4000 }),
+      fc.integer({ min: 0, max: 4000 }).map(String),
+      // Fax tones and their edges, which a uniform draw would rarely hit.
+      fc.constantFrom(1049, 1050, 1100, 1150, 1151, 2049, 2050, 2100, 2150, 2151),
+    ),
     variance: fc.double({ min: 0, max: 100, noNaN: true }),
     error: fc.string({ maxLength: 20 }),
   },
