@@ -1,8 +1,44 @@
 // Entry of dist/amd-flow.bot.js: the core API under the global `AmdFlow`, nothing else.
-export * from "./core.js";
+// One plain object (tsup.config.ts assigns it to AmdFlow), so a bot script node reads
+// each function as a property, not through a module namespace's getter; a test holds
+// its keys equal to the core module's value exports.
+import {
+  AMD_EVENTS,
+  classifyAmd,
+  decideRoute,
+  defaultPolicy,
+  isCheckedPolicy,
+  MAX_EVENTS_READ,
+  POLICY_SITUATIONS,
+  PolicyError,
+  parsePolicy,
+  ROUTE_ACTIONS,
+  ROUTE_REASONS,
+  readAmd,
+  routeCall,
+  ruleFor,
+  toAmdEventName,
+} from "./core.js";
 
 // Set at build time from package.json (tsup.config.ts `define`).
 declare const __AMD_FLOW_VERSION__: string;
 
-/** The amd-flow version this bot bundle was built from: tells which build a bot runs. */
-export const version: string = __AMD_FLOW_VERSION__;
+export default {
+  AMD_EVENTS,
+  classifyAmd,
+  decideRoute,
+  defaultPolicy,
+  isCheckedPolicy,
+  MAX_EVENTS_READ,
+  POLICY_SITUATIONS,
+  PolicyError,
+  parsePolicy,
+  ROUTE_ACTIONS,
+  ROUTE_REASONS,
+  readAmd,
+  routeCall,
+  ruleFor,
+  toAmdEventName,
+  /** The amd-flow version this bot bundle was built from: tells which build a bot runs. */
+  version: __AMD_FLOW_VERSION__,
+};

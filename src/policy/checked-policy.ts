@@ -5,6 +5,8 @@ import type { Policy } from "./policy.js";
 // they cannot change after the check, and used by routeCall without being checked again.
 const parsed = new WeakSet<object>();
 
+// A frozen object is taken as frozen through and through: this package freezes bottom-up
+// (deepFreeze, and the default policy as it is written), so nothing is walked twice.
 function deepFreeze<T>(value: T): T {
   if (isObjectLike(value) && !Object.isFrozen(value)) {
     for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);

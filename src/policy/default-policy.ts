@@ -1,4 +1,7 @@
 import { remember } from "./checked-policy.js";
+
+const freeze = Object.freeze;
+
 import type { Policy } from "./policy.js";
 
 /**
@@ -30,17 +33,25 @@ import type { Policy } from "./policy.js";
  * defaultPolicy.machine.greeting; // { action: "wait", recheckAfterMs: 1000, maxWaitMs: 30000, then: { action: "leave-voicemail" } }
  * ```
  */
-export const defaultPolicy: Policy = remember({
-  human: { action: "continue" },
-  machine: {
-    greeting: { action: "wait", recheckAfterMs: 1000, maxWaitMs: 30_000, then: { action: "leave-voicemail" } },
-    "greeting-ended": { action: "leave-voicemail" },
-    beep: { action: "leave-voicemail" },
-  },
-  silence: { action: "continue" },
-  undecided: { action: "continue" },
-  error: { action: "continue" },
-  fax: { action: "hang-up", retry: false },
-  pending: { action: "wait", recheckAfterMs: 250, maxWaitMs: 6000, then: { action: "continue" } },
-  "not-run": { action: "continue" },
-});
+export const defaultPolicy: Policy = remember(
+  // Frozen as it is written, so loading the bot file walks nothing.
+  freeze({
+    human: freeze({ action: "continue" }),
+    machine: freeze({
+      greeting: freeze({
+        action: "wait",
+        recheckAfterMs: 1000,
+        maxWaitMs: 30_000,
+        then: freeze({ action: "leave-voicemail" }),
+      }),
+      "greeting-ended": freeze({ action: "leave-voicemail" }),
+      beep: freeze({ action: "leave-voicemail" }),
+    }),
+    silence: freeze({ action: "continue" }),
+    undecided: freeze({ action: "continue" }),
+    error: freeze({ action: "continue" }),
+    fax: freeze({ action: "hang-up", retry: false }),
+    pending: freeze({ action: "wait", recheckAfterMs: 250, maxWaitMs: 6000, then: freeze({ action: "continue" }) }),
+    "not-run": freeze({ action: "continue" }),
+  }),
+);
