@@ -17,9 +17,43 @@ export function describeError(error: unknown): string {
   }
 }
 
-/** `text` cut to `max` characters, with an ellipsis when cut. */
+// Characters that would break a problem or an explanation out of its one line, or make
+// it display as something else: the C0 and C1 controls and DEL, the line and paragraph
+// separators, and the bidirectional embeddings, overrides and isolates.
+const UNSAFE_CHARS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+const SHORT_ESCAPES: ReadonlyMap<string, string> = new Map([
+  ["\n", "\\n"],
+  ["\r", "\\r"],
+  ["\t", "\\t"],
+]);
+
+/** `char` as it is shown: itself, or an escape (`\n`, `\u2028`) when it is unsafe in one line of text. */
+function shown(char: string): string {
+  if (!UNSAFE_CHARS.test(char)) return char;
+  return SHORT_ESCAPES.get(char) ?? `\\u${`000${char.charCodeAt(0).toString(16)}`.slice(-4)}`;
+}
+
+/**
+ * `text` as one safe line of at most `max` characters: every control character, line or
+ * paragraph separator and bidirectional control escaped (`\n`, `\u2028`), and cut with
+ * an ellipsis when longer. An escape or a surrogate pair is never cut in two. Every text
+ * from outside that reaches a problem list or an explanation goes through here.
+ */
 export function clip(text: string, max = 80): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+  const end = Math.min(text.length, max + 1);
+  let out = "";
+  let fits = 0;
+  for (let index = 0; index < end; index++) {
+    const code = text.charCodeAt(index);
+    const next = text.charCodeAt(index + 1);
+    const pair = code >= 0xd800 && code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff;
+    const piece = pair ? text.slice(index, index + 2) : shown(text.charAt(index));
+    if (pair) index++;
+    if (out.length + piece.length > max) return `${out.slice(0, fits)}…`;
+    out += piece;
+    if (out.length < max) fits = out.length;
+  }
+  return out;
 }
 
 /** `true` for values whose properties can be read: objects (Proxies too) and functions. */
@@ -81,15 +115,19 @@ export const MAX_JSON_TEXT = 1_000_000;
 /**
  * `JSON.parse(text)` for strings that look like a JSON object or array (platforms
  * sometimes store session values as text), or `undefined` when it is not JSON or is
- * longer than `max` characters.
+ * longer than `max` characters. One byte order mark (U+FEFF) before the JSON is skipped.
  */
 export function parseJsonText(text: string, max = MAX_JSON_TEXT): unknown {
   if (text.length > max) return undefined;
-  const first = text.trimStart().charAt(0);
-  if (first !== "{" && first !== "[") return undefined;
+  // A UTF-8 byte order mark decoded as text: editors and some HTTP stacks write one, and JSON.parse refuses it.
+  const json = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (!JSON_START.test(json)) return undefined;
   try {
-    return JSON.parse(text) as unknown;
+    return JSON.parse(json) as unknown;
   } catch {
     return undefined;
   }
 }
+
+/** An object or array after JSON's own whitespace (space, tab, LF, CR), which is all JSON.parse skips. */
+const JSON_START = /^[ \t\n\r]*[{[]/;
