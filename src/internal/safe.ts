@@ -19,18 +19,25 @@ export function describeError(error: unknown): string {
 
 // Characters that would break a problem or an explanation out of its one line, or make
 // it display as something else: the C0 and C1 controls and DEL, the line and paragraph
-// separators, and the bidirectional embeddings, overrides and isolates.
-const UNSAFE_CHARS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
-const SHORT_ESCAPES: ReadonlyMap<string, string> = new Map([
-  ["\n", "\\n"],
-  ["\r", "\\r"],
-  ["\t", "\\t"],
+// separators (U+2028, U+2029), and the bidirectional embeddings, overrides (U+202A to
+// U+202E) and isolates (U+2066 to U+2069).
+function isUnsafe(code: number): boolean {
+  return (
+    code <= 0x1f ||
+    (code >= 0x7f && code <= 0x9f) ||
+    (code >= 0x2028 && code <= 0x202e) ||
+    (code >= 0x2066 && code <= 0x2069)
+  );
+}
+const SHORT_ESCAPES: ReadonlyMap<number, string> = new Map([
+  [0x0a, "\\n"],
+  [0x0d, "\\r"],
+  [0x09, "\\t"],
 ]);
 
-/** `char` as it is shown: itself, or an escape (`\n`, `\u2028`) when it is unsafe in one line of text. */
-function shown(char: string): string {
-  if (!UNSAFE_CHARS.test(char)) return char;
-  return SHORT_ESCAPES.get(char) ?? `\\u${`000${char.charCodeAt(0).toString(16)}`.slice(-4)}`;
+/** The character at `code` as it is shown: an escape (`\n`, `\u2028`) when it is unsafe in one line of text. */
+function escaped(code: number): string {
+  return SHORT_ESCAPES.get(code) ?? `\\u${`000${code.toString(16)}`.slice(-4)}`;
 }
 
 /**
@@ -47,7 +54,7 @@ export function clip(text: string, max = 80): string {
     const code = text.charCodeAt(index);
     const next = text.charCodeAt(index + 1);
     const pair = code >= 0xd800 && code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff;
-    const piece = pair ? text.slice(index, index + 2) : shown(text.charAt(index));
+    const piece = pair ? text.slice(index, index + 2) : isUnsafe(code) ? escaped(code) : text.charAt(index);
     if (pair) index++;
     if (out.length + piece.length > max) return `${out.slice(0, fits)}…`;
     out += piece;
