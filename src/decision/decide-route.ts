@@ -1,4 +1,4 @@
-import { describeError, isArraySafe, type Mutable, put, readProp, UNREADABLE } from "../internal/safe.js";
+import { describeError, isArraySafe, type Mutable, put, readProp } from "../internal/safe.js";
 import type { AmdOutcome } from "../outcome/classify-amd.js";
 import { classifyAmd } from "../outcome/classify-amd.js";
 import { isCheckedPolicy } from "../policy/checked-policy.js";
@@ -8,15 +8,9 @@ import type { FinalRule, Policy } from "../policy/policy.js";
 import type { PolicyError } from "../policy/policy-error.js";
 import { ruleFor } from "../policy/rule-for.js";
 import { readAmd } from "../reading/read-amd.js";
-import {
-  MACHINE_PHASES,
-  numericText,
-  OUTCOME_KINDS,
-  type PolicySituation,
-  type RouteAction,
-  situationOf,
-} from "../vocabulary.js";
+import { MACHINE_PHASES, OUTCOME_KINDS, type PolicySituation, type RouteAction, situationOf } from "../vocabulary.js";
 import { describeRule, describeSituation, formatMs } from "./explain.js";
+import { waitedOf, waitedText } from "./waited-ms.js";
 
 /**
  * Stable, machine-readable codes for why a decision was made: one per situation, and
@@ -85,7 +79,11 @@ const REASON_OF: Readonly<Record<PolicySituation, RouteReason>> = {
  * ```
  */
 export interface RouteOptions {
-  /** Milliseconds the flow has waited so far (sum of the `recheckAfterMs` it waited); 0 when absent. */
+  /**
+   * Milliseconds the flow has waited so far (sum of the `recheckAfterMs` it waited); 0 when
+   * absent. A value that is not a finite non-negative number counts as past every wait's
+   * limit (the wait's `then` applies), with an issue: a wait always ends.
+   */
   readonly waitedMs?: number;
 }
 
@@ -153,17 +151,6 @@ function resolvePolicy(policy: unknown, issues: string[]): Policy {
     issues.push(`policy: ${(error as PolicyError).problems.join("; ")}; the default policy was used`);
     return defaultPolicy;
   }
-}
-
-function waitedOf(options: unknown, issues: string[]): number {
-  const raw = readProp(options, "waitedMs");
-  if (raw === undefined || raw === null) return 0;
-  const waited = numericText(raw);
-  if (typeof waited === "number" && waited >= 0 && waited !== Infinity) return waited;
-  issues.push(
-    `options.waitedMs: ${raw === UNREADABLE ? "could not be read" : "expected a non-negative number"}; 0 was used`,
-  );
-  return 0;
 }
 
 type Details = {
@@ -240,7 +227,7 @@ export function decideRoute(outcome: AmdOutcome, policy?: unknown, options?: Rou
       return waiting;
     }
     const limit = formatMs(rule.maxWaitMs);
-    const explanation = `${said} after ${formatMs(waitedMs)} of waiting (the limit is ${limit}); ${describeRule(rule.then)}.`;
+    const explanation = `${said} ${waitedText(waitedMs)} (the limit is ${limit}); ${describeRule(rule.then)}.`;
     return withDetails(rule.then, decision(rule.then.action, "wait-limit-reached", explanation));
   } catch (error) {
     return lastResort(error, issues);
