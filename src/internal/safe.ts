@@ -82,6 +82,35 @@ export function readProp(value: unknown, key: string): unknown {
   }
 }
 
+/**
+ * `value[key]` when `key` is the value's own property, `undefined` when it is not (an
+ * inherited key, or one put on `Object.prototype`, never counts), or {@link UNREADABLE}
+ * when asking throws.
+ */
+export function readOwnProp(value: unknown, key: string): unknown {
+  if (!isObjectLike(value)) return undefined;
+  try {
+    return Object.hasOwn(value, key) ? (value as Record<string, unknown>)[key] : undefined;
+  } catch {
+    return UNREADABLE;
+  }
+}
+
+/**
+ * `true` for plain objects: not a list or a function, with `Object.prototype` (of this
+ * realm or another, such as a vm context's) or `null` as prototype. A `Map`, a `Date`, a
+ * boxed primitive or a class instance is not plain; neither is a Proxy that cannot say.
+ */
+export function isPlainObject(value: unknown): value is object {
+  if (typeof value !== "object" || value === null || isArraySafe(value)) return false;
+  try {
+    const prototype: unknown = Object.getPrototypeOf(value);
+    return prototype === null || Object.getPrototypeOf(prototype) === null;
+  } catch {
+    return false;
+  }
+}
+
 /** `Array.isArray(value)` that survives revoked Proxies. */
 export function isArraySafe(value: unknown): value is readonly unknown[] {
   try {

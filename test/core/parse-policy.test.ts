@@ -1,0 +1,151 @@
+// parsePolicy on what is not a plain object, and on keys that are not its own.
+import vm from "node:vm";
+import { describe, expect, it } from "vitest";
+import { decideRoute, defaultPolicy, PolicyError, parsePolicy } from "../../src/index.js";
+
+const problemsOf = (input: unknown): readonly string[] => {
+  try {
+    parsePolicy(input);
+  } catch (error) {
+    expect(error).toBeInstanceOf(PolicyError);
+    return (error as PolicyError).problems;
+  }
+  throw new Error("parsePolicy accepted the input");
+};
+
+class Settings {
+  readonly human = "hang-up";
+}
+
+describe("parsePolicy: plain objects only", () => {
+  it.each([
+    ["a Map", new Map([["human", "hang-up"]]), "a Map"],
+    ["a Set", new Set(["human"]), "a Set"],
+    ["a Date", new Date(0), "a Date"],
+    ["a RegExp", /human/, "a RegExp"],
+    ["an Error", new Error("human"), "an Error"],
+    ["a class instance", new Settings(), "a class instance"],
+    ["a function", () => "hang-up", "a function"],
+    ["a boxed number", Object(5), "a Number"],
+    ["a boxed string", Object("{}"), "a String"],
+    ["a boxed boolean", Object(true), "a Boolean"],
+    ["an object inheriting from a policy", Object.create({ human: "hang-up" }), "a class instance"],
+    [
+      "a class instance with its own tag",
+      new (class {
+        readonly [Symbol.toStringTag] = "Policy";
+      })(),
+      "a Policy",
+    ],
+  ])("refuses %s", (_what, input, kind) => {
+    expect(problemsOf(input)).toEqual([`policy: expected a plain object, not ${kind}`]);
+  });
+
+  it("refuses them in place of a rule or of the machine's phases, naming the place", () => {
+    expect(problemsOf({ human: new Date(0), machine: new Map() })).toEqual([
+      "human: expected a plain object, not a Date",
+      "machine: expected a plain object, not a Map",
+    ]);
+    expect(problemsOf({ machine: { greeting: new Settings() } })).toEqual([
+      "machine.greeting: expected a plain object, not a class instance",
+    ]);
+    expect(problemsOf({ human: { action: "wait", then: Object.create({ action: "hang-up" }) } })).toEqual([
+      "human.then: expected a plain object, not a class instance",
+    ]);
+  });
+
+  it("describes a Proxy that cannot say what it is, and one that hides its prototype", () => {
+    const tagThrows = new Proxy(new Map(), {
+      get: () => {
+        throw new Error("no");
+      },
+    });
+    expect(problemsOf(tagThrows)).toEqual(["policy: expected a plain object, not an object that could not be read"]);
+    const prototypeThrows = new Proxy(
+      {},
+      {
+        getPrototypeOf: () => {
+          throw new Error("no");
+        },
+      },
+    );
+    expect(problemsOf(prototypeThrows)).toEqual(["policy: expected a plain object, not a class instance"]);
+  });
+
+  it("shows a hostile tag on one line, shortened", () => {
+    const tagged = new (class {
+      readonly [Symbol.toStringTag] = `Evil\n${"x".repeat(100)}`;
+    })();
+    expect(problemsOf(tagged)).toEqual([`policy: expected a plain object, not an Evil\\n${"x".repeat(33)}…`]);
+  });
+
+  it("accepts plain objects: from another realm, without a prototype, and its JSON text", () => {
+    const otherRealm = vm.runInNewContext('({ human: "transfer", machine: { beep: "hang-up" } })');
+    expect(parsePolicy(otherRealm).human).toEqual({ action: "transfer" });
+    expect(parsePolicy(otherRealm).machine.beep).toEqual({ action: "hang-up", retry: false });
+    const bare = Object.assign(Object.create(null), { human: "transfer" });
+    expect(parsePolicy(bare).human).toEqual({ action: "transfer" });
+    expect(parsePolicy('\uFEFF{"human":"transfer"}').human).toEqual({ action: "transfer" });
+  });
+
+  it("still gives the default policy for null and undefined", () => {
+    expect(parsePolicy(null)).toBe(defaultPolicy);
+    expect(parsePolicy(undefined)).toBe(defaultPolicy);
+  });
+
+  it("makes decideRoute fall back to the default policy, with the problem", () => {
+    expect(decideRoute({ kind: "human", evidence: [] }, new Map([["human", "hang-up"]]))).toMatchObject({
+      action: "continue",
+      issues: ["policy: policy: expected a plain object, not a Map; the default policy was used"],
+    });
+  });
+});
+
+describe("parsePolicy: own keys only", () => {
+  it("ignores keys put on Object.prototype", () => {
+    const prototype = Object.prototype as Record<string, unknown>;
+    prototype["human"] = "hang-up";
+    prototype["action"] = "hang-up";
+    try {
+      expect(parsePolicy({}).human).toEqual({ action: "continue" });
+      expect(parsePolicy({ machine: {} }).machine).toEqual(defaultPolicy.machine);
+      expect(problemsOf({ human: {} })).toEqual([
+        "human.action: expected one of continue, transfer, leave-voicemail, wait, hang-up",
+      ]);
+    } finally {
+      delete prototype["human"];
+      delete prototype["action"];
+    }
+  });
+
+  it("reads own keys that are not enumerable", () => {
+    const policy = Object.defineProperty({}, "human", { value: "transfer", enumerable: false });
+    expect(parsePolicy(policy).human).toEqual({ action: "transfer" });
+  });
+
+  it("reports an own key whose getter throws", () => {
+    const getter = Object.defineProperty({}, "silence", {
+      enumerable: true,
+      get: () => {
+        throw new Error("no");
+      },
+    });
+    expect(problemsOf(getter)).toEqual(["silence: could not be read"]);
+    const hasThrows = new Proxy(
+      {},
+      {
+        getOwnPropertyDescriptor: () => {
+          throw new Error("no");
+        },
+      },
+    );
+    expect(problemsOf(hasThrows)).toEqual([
+      "machine: could not be read",
+      "human: could not be read",
+      "silence: could not be read",
+      "undecided: could not be read",
+      "error: could not be read",
+      "not-run: could not be read",
+    ]);
+  });
+});
