@@ -159,13 +159,13 @@ function readEntry(
  * The AMD event an entry names, without reading its data: how entries past the whole-read
  * cap are looked at. It must find the same name {@link readEntry} would.
  */
-function eventNameOf(entry: unknown, where: string, into: Collector): AmdEventName | undefined {
-  const record = typeof entry === "string" ? (nameOfText(entry) ?? into.json(entry, where)) : entry;
+function eventNameOf(entry: unknown, where: () => string, into: Collector): AmdEventName | undefined {
+  const record = typeof entry === "string" ? (nameOfText(entry) ?? into.json(entry, where())) : entry;
   if (typeof record === "string") return record as AmdEventName;
-  if (record === UNREADABLE) into.cannotRead(where);
+  if (record === UNREADABLE) into.cannotRead(where());
   if (!isRecord(record)) return undefined;
   const raw = nameOf(record);
-  if (raw === UNREADABLE) into.cannotRead(where);
+  if (raw === UNREADABLE) into.cannotRead(where());
   return nameOfText(raw);
 }
 

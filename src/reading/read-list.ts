@@ -28,7 +28,7 @@ export interface EntryReader {
   /** Reads one entry whole, data and problems. */
   readonly read: (entry: unknown, source: AmdEvent["source"], index: number | undefined, where: string) => void;
   /** The AMD event `entry` names, looked at cheaply; `undefined` for anything else. */
-  readonly name: (entry: unknown, where: string) => AmdEventName | undefined;
+  readonly name: (entry: unknown, where: () => string) => AmdEventName | undefined;
 }
 
 function entryAt(list: readonly unknown[], index: number): unknown {
@@ -73,14 +73,15 @@ export function readList(
     return;
   }
   if (bounds.total > MAX_EVENTS_READ) into.issue(tooLong(where, bounds.total, bounds.length));
-  for (let index = 0; index < bounds.length && !into.stopped; index++) {
+  let index = 0;
+  const at = (): string => `${where}[${index}]`;
+  for (; index < bounds.length && !into.stopped; index++) {
     const entry = entryAt(list, index);
-    const at = `${where}[${index}]`;
     if (index < MAX_EVENTS_READ) {
-      entries.read(entry, source, index, at);
+      entries.read(entry, source, index, at());
       continue;
     }
     const name = entries.name(entry, at);
-    if (name !== undefined && !into.names.has(name)) entries.read(entry, source, index, at);
+    if (name !== undefined && !into.names.has(name)) entries.read(entry, source, index, at());
   }
 }
