@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type AmdOutcome, decideRoute, parsePolicy } from "../../src/index.js";
-import { anyInput, materialize } from "../support/arbitraries.js";
+import { anyCoreInput, materialize } from "../support/arbitraries.js";
 
 const greeting: AmdOutcome = { kind: "machine", phase: "greeting", evidence: ["amd_machine_detected"] };
 
@@ -22,7 +22,7 @@ const anyWaited: fc.Arbitrary<unknown> = fc.oneof(
   fc.constantFrom(Number.NaN, Infinity, -Infinity, -0, Number.MAX_VALUE, -Number.MAX_VALUE, Number.MIN_VALUE),
   fc.integer().map(String),
   fc.double().map(String),
-  anyInput,
+  anyCoreInput,
 );
 
 /** `waited + recheck` as a flow written in JavaScript would add them; `undefined` when that throws (a Symbol, a BigInt). */
