@@ -6,7 +6,7 @@ import type { AmdEvent } from "./read-amd.js";
 /**
  * At most this many entries of any one list (`amdEvents`, or `amd` as a list) are read
  * whole, data and all; a longer list is reported in `issues`. Past them, each further
- * entry's event name is still looked at (up to 10,000 entries in all), and an entry
+ * entry's event name is still looked at (up to 5,000 entries in all), and an entry
  * naming an event not read yet is read whole: the set of events, and so the outcome,
  * never depends on where in the list an event sits. Real calls post fewer than 20.
  *
@@ -21,7 +21,7 @@ import type { AmdEvent } from "./read-amd.js";
  */
 export const MAX_EVENTS_READ = 1000;
 /** Entries of one list whose names are looked at, the first {@link MAX_EVENTS_READ} included. */
-export const MAX_NAMES_READ = 10_000;
+export const MAX_NAMES_READ = 5000;
 
 /** How a list's entries are read: whole, or only for the event they name. */
 export interface EntryReader {
