@@ -88,6 +88,12 @@ describe("parsePolicy: plain objects only", () => {
     expect(parsePolicy('\uFEFF{"human":"transfer"}').human).toEqual({ action: "transfer" });
   });
 
+  it("does not parse JSON text over 1,000,000 characters", () => {
+    const padded = (length: number) => `{"human":"transfer"${" ".repeat(length - 20)}}`;
+    expect(parsePolicy(padded(1_000_000)).human).toEqual({ action: "transfer" });
+    expect(problemsOf(padded(1_000_001))).toEqual(["policy: expected an object (or its JSON text)"]);
+  });
+
   it("still gives the default policy for null and undefined", () => {
     expect(parsePolicy(null)).toBe(defaultPolicy);
     expect(parsePolicy(undefined)).toBe(defaultPolicy);

@@ -500,6 +500,16 @@ describe("readAmd: text from outside", () => {
     ]);
   });
 
+  it("reads a Map, a Date or a boxed value as an entry without a name", () => {
+    const read = readAmd(ctx({ amd: [new Map([["type", "amd_error"]]), new Date(0), Object("amd_stopped")] }));
+    expect(read.events).toEqual([]);
+    expect(read.issues).toEqual([
+      'amd[0]: no event name (expected "type", "event" or "name" to hold one)',
+      'amd[1]: no event name (expected "type", "event" or "name" to hold one)',
+      'amd[2]: no event name (expected "type", "event" or "name" to hold one)',
+    ]);
+  });
+
   it("keeps prototype-named text as unknown names, never as built-ins", () => {
     const read = readAmd(ctx({ amd: ["__proto__", "constructor", "toString", { type: "hasOwnProperty" }] }));
     expect(read.events).toEqual([]);
