@@ -29,20 +29,14 @@ function isUnsafe(code: number): boolean {
     (code >= 0x2066 && code <= 0x2069)
   );
 }
-const SHORT_ESCAPES: ReadonlyMap<number, string> = new Map([
-  [0x0a, "\\n"],
-  [0x0d, "\\r"],
-  [0x09, "\\t"],
-]);
-
-/** The character at `code` as it is shown: an escape (`\n`, `\u2028`) when it is unsafe in one line of text. */
+/** The character at `code` as it is shown: `\u` and four hex digits (`\u000a`, `\u2028`). */
 function escaped(code: number): string {
-  return SHORT_ESCAPES.get(code) ?? `\\u${`000${code.toString(16)}`.slice(-4)}`;
+  return `\\u${`000${code.toString(16)}`.slice(-4)}`;
 }
 
 /**
  * `text` as one safe line of at most `max` characters: every control character, line or
- * paragraph separator and bidirectional control escaped (`\n`, `\u2028`), and cut with
+ * paragraph separator and bidirectional control escaped (`\u000a`, `\u2028`), and cut with
  * an ellipsis when longer. An escape or a surrogate pair is never cut in two. Every text
  * from outside that reaches a problem list or an explanation goes through here.
  */
@@ -90,7 +84,8 @@ export function readProp(value: unknown, key: string): unknown {
 export function readOwnProp(value: unknown, key: string): unknown {
   if (!isObjectLike(value)) return undefined;
   try {
-    return Object.hasOwn(value, key) ? (value as Record<string, unknown>)[key] : undefined;
+    // A descriptor, not Object.hasOwn: the bot's sandbox has ES2015 built-ins only.
+    return Object.getOwnPropertyDescriptor(value, key) ? (value as Record<string, unknown>)[key] : undefined;
   } catch {
     return UNREADABLE;
   }

@@ -58,26 +58,13 @@ function join(path: string, key: string): string {
 }
 
 /**
- * `true` when `value`, already known to be an object, is a plain one; otherwise a problem
- * naming what it is. Only plain objects are read, and only their own keys, so nothing
+ * `true` when `value`, already known to be an object, is a plain one; otherwise a problem. Only plain objects are read, and only their own keys, so nothing
  * inherited (from a class, a Map, or keys put on `Object.prototype`) becomes a rule.
  */
 function plain(value: object, path: string, problems: Problems): boolean {
   if (isPlainObject(value)) return true;
-  problems.push(`${path}: expected a plain object, not ${kindOf(value)}`);
+  problems.push(`${path}: expected a plain object (not a Map, a Date, a class instance or a function)`);
   return false;
-}
-
-/** What a non-plain object is, for a problem: `a Map`, `a Date`, `a function`, `a class instance`. */
-function kindOf(value: object): string {
-  if (typeof value === "function") return "a function";
-  try {
-    const tag = clip(Object.prototype.toString.call(value).slice(8, -1), 40);
-    if (tag === "Object") return "a class instance";
-    return `${/^[AEIOU]/.test(tag) ? "an" : "a"} ${tag}`;
-  } catch {
-    return "an object that could not be read";
-  }
 }
 
 function field(value: object, key: string, path: string, problems: Problems): unknown {

@@ -16,7 +16,7 @@ import type { AmdEvent } from "./read-amd.js";
  * const amdEvents = [...Array.from({ length: MAX_EVENTS_READ }, () => "amd_stopped"), "amd_tone_detected"];
  * const reading = readAmd({ session: { UserSession: { amdInfo: { amdEvents } } } });
  * reading.events.length; // 1001: the tone, past the cap, is read too
- * reading.issues; // ["amdInfo.amdEvents: 1001 entries; read the first 1000 whole and the names of the rest"]
+ * reading.issues; // ["amdInfo.amdEvents: 1001 entries; read the first 1000 whole and the names of the first 1001"]
  * ```
  */
 export const MAX_EVENTS_READ = 1000;
@@ -40,9 +40,7 @@ function entryAt(list: readonly unknown[], index: number): unknown {
 }
 
 function tooLong(where: string, total: number, looked: number): string {
-  const read = `${where}: ${total} entries; read the first ${MAX_EVENTS_READ} whole`;
-  if (looked === total) return `${read} and the names of the rest`;
-  return `${read} and the names of the next ${looked - MAX_EVENTS_READ}; the last ${total - looked} were not looked at`;
+  return `${where}: ${total} entries; read the first ${MAX_EVENTS_READ} whole and the names of the first ${looked}`;
 }
 
 /**

@@ -14,7 +14,9 @@ const code = readFileSync(BUNDLE, "utf8");
 
 /** The one global zod 4 keeps for its shared configuration, tolerated by name. */
 const TOLERATED_GLOBALS = ["__zod_globalConfig"];
-const SIZE_LIMIT_GZIP = 12 * 1024;
+// 12 KB before the hardening round (11.75 KB used); its bounded readers, one-line text,
+// plain-object policies and endless-wait guard cost about 0.85 KB. The aim stays 8 KB.
+const SIZE_LIMIT_GZIP = 13 * 1024;
 
 function load(context: unknown = undefined) {
   const sandbox = vm.createContext({ context }, { codeGeneration: { strings: false, wasm: false } });

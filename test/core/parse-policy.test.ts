@@ -17,66 +17,45 @@ class Settings {
   readonly human = "hang-up";
 }
 
+const NOT_PLAIN = "expected a plain object (not a Map, a Date, a class instance or a function)";
+
 describe("parsePolicy: plain objects only", () => {
   it.each([
-    ["a Map", new Map([["human", "hang-up"]]), "a Map"],
-    ["a Set", new Set(["human"]), "a Set"],
-    ["a Date", new Date(0), "a Date"],
-    ["a RegExp", /human/, "a RegExp"],
-    ["an Error", new Error("human"), "an Error"],
-    ["a class instance", new Settings(), "a class instance"],
-    ["a function", () => "hang-up", "a function"],
-    ["a boxed number", Object(5), "a Number"],
-    ["a boxed string", Object("{}"), "a String"],
-    ["a boxed boolean", Object(true), "a Boolean"],
-    ["an object inheriting from a policy", Object.create({ human: "hang-up" }), "a class instance"],
+    ["a Map", new Map([["human", "hang-up"]])],
+    ["a Set", new Set(["human"])],
+    ["a Date", new Date(0)],
+    ["a RegExp", /human/],
+    ["an Error", new Error("human")],
+    ["a class instance", new Settings()],
+    ["a function", () => "hang-up"],
+    ["a boxed number", Object(5)],
+    ["a boxed string", Object("{}")],
+    ["a boxed boolean", Object(true)],
+    ["an object inheriting from a policy", Object.create({ human: "hang-up" })],
     [
-      "a class instance with its own tag",
-      new (class {
-        readonly [Symbol.toStringTag] = "Policy";
-      })(),
-      "a Policy",
+      "a Proxy whose getPrototypeOf throws",
+      new Proxy(
+        {},
+        {
+          getPrototypeOf: () => {
+            throw new Error("no");
+          },
+        },
+      ),
     ],
-  ])("refuses %s", (_what, input, kind) => {
-    expect(problemsOf(input)).toEqual([`policy: expected a plain object, not ${kind}`]);
+  ])("refuses %s", (_what, input) => {
+    expect(problemsOf(input)).toEqual([`policy: ${NOT_PLAIN}`]);
   });
 
   it("refuses them in place of a rule or of the machine's phases, naming the place", () => {
     expect(problemsOf({ human: new Date(0), machine: new Map() })).toEqual([
-      "human: expected a plain object, not a Date",
-      "machine: expected a plain object, not a Map",
+      `human: ${NOT_PLAIN}`,
+      `machine: ${NOT_PLAIN}`,
     ]);
-    expect(problemsOf({ machine: { greeting: new Settings() } })).toEqual([
-      "machine.greeting: expected a plain object, not a class instance",
-    ]);
+    expect(problemsOf({ machine: { greeting: new Settings() } })).toEqual([`machine.greeting: ${NOT_PLAIN}`]);
     expect(problemsOf({ human: { action: "wait", then: Object.create({ action: "hang-up" }) } })).toEqual([
-      "human.then: expected a plain object, not a class instance",
+      `human.then: ${NOT_PLAIN}`,
     ]);
-  });
-
-  it("describes a Proxy that cannot say what it is, and one that hides its prototype", () => {
-    const tagThrows = new Proxy(new Map(), {
-      get: () => {
-        throw new Error("no");
-      },
-    });
-    expect(problemsOf(tagThrows)).toEqual(["policy: expected a plain object, not an object that could not be read"]);
-    const prototypeThrows = new Proxy(
-      {},
-      {
-        getPrototypeOf: () => {
-          throw new Error("no");
-        },
-      },
-    );
-    expect(problemsOf(prototypeThrows)).toEqual(["policy: expected a plain object, not a class instance"]);
-  });
-
-  it("shows a hostile tag on one line, shortened", () => {
-    const tagged = new (class {
-      readonly [Symbol.toStringTag] = `Evil\n${"x".repeat(100)}`;
-    })();
-    expect(problemsOf(tagged)).toEqual([`policy: expected a plain object, not an Evil\\n${"x".repeat(33)}…`]);
   });
 
   it("accepts plain objects: from another realm, without a prototype, and its JSON text", () => {
@@ -102,7 +81,7 @@ describe("parsePolicy: plain objects only", () => {
   it("makes decideRoute fall back to the default policy, with the problem", () => {
     expect(decideRoute({ kind: "human", evidence: [] }, new Map([["human", "hang-up"]]))).toMatchObject({
       action: "continue",
-      issues: ["policy: policy: expected a plain object, not a Map; the default policy was used"],
+      issues: [`policy: policy: ${NOT_PLAIN}; the default policy was used`],
     });
   });
 });

@@ -192,7 +192,7 @@ describe("readAmd: bounded and defensive", () => {
     const read = readAmd(ctx({ amdInfo: { amdEvents } }));
     expect(read.events).toHaveLength(MAX_EVENTS_READ);
     expect(read.issues).toEqual([
-      `amdInfo.amdEvents: ${MAX_EVENTS_READ + 5} entries; read the first ${MAX_EVENTS_READ} whole and the names of the rest`,
+      `amdInfo.amdEvents: ${MAX_EVENTS_READ + 5} entries; read the first ${MAX_EVENTS_READ} whole and the names of the first ${MAX_EVENTS_READ + 5}`,
     ]);
   });
 
@@ -239,9 +239,7 @@ describe("readAmd: bounded and defensive", () => {
     });
     const read = readAmd(ctx({ amd: lying }));
     expect(read.events).toEqual([{ name: "amd_stopped", source: "amd", index: 0 }]);
-    expect(read.issues).toEqual([
-      "amd: 1000000000 entries; read the first 1000 whole and the names of the next 4000; the last 999995000 were not looked at",
-    ]);
+    expect(read.issues).toEqual(["amd: 1000000000 entries; read the first 1000 whole and the names of the first 5000"]);
   });
 
   it("does not loop on cycles", () => {
@@ -394,7 +392,7 @@ describe("readAmd: order-free past the whole-read cap", () => {
     ]);
     expect(read.unknownEvents).toEqual([]);
     expect(read.issues).toEqual([
-      "amdInfo.amdEvents: 1006 entries; read the first 1000 whole and the names of the rest",
+      "amdInfo.amdEvents: 1006 entries; read the first 1000 whole and the names of the first 1006",
       "amdInfo.amdEvents[1000].frequency: expected a non-negative number",
     ]);
   });
@@ -403,9 +401,7 @@ describe("readAmd: order-free past the whole-read cap", () => {
     const within = [...stopped(MAX_NAMES_READ - 1), "amd_tone_detected", "amd_error"];
     const read = readAmd(ctx({ amd: within }));
     expect(read.events.map((event) => event.name).slice(MAX_EVENTS_READ)).toEqual(["amd_tone_detected"]);
-    expect(read.issues).toEqual([
-      "amd: 5001 entries; read the first 1000 whole and the names of the next 4000; the last 1 were not looked at",
-    ]);
+    expect(read.issues).toEqual(["amd: 5001 entries; read the first 1000 whole and the names of the first 5000"]);
   });
 
   it("reads sparse lists of any length in bounded time", () => {
@@ -416,7 +412,7 @@ describe("readAmd: order-free past the whole-read cap", () => {
     const read = readAmd(ctx({ amdInfo: { amdEvents: sparse } }));
     expect(read.events).toEqual([{ name: "amd_tone_detected", source: "amdEvents", index: 4999 }]);
     expect(read.issues).toEqual([
-      "amdInfo.amdEvents: 4294967295 entries; read the first 1000 whole and the names of the next 4000; the last 4294962295 were not looked at",
+      "amdInfo.amdEvents: 4294967295 entries; read the first 1000 whole and the names of the first 5000",
     ]);
   });
 });
@@ -492,9 +488,9 @@ describe("readAmd: text from outside", () => {
 
   it("shows unknown names with their control characters escaped, one line per issue", () => {
     const read = readAmd(ctx({ amdInfo: { amdEvents: ["amd\nbeep", "x\u2028y", "\u202eevil"] } }));
-    expect(read.unknownEvents).toEqual(["amd\\nbeep", "x\\u2028y", "\\u202eevil"]);
+    expect(read.unknownEvents).toEqual(["amd\\u000abeep", "x\\u2028y", "\\u202eevil"]);
     expect(read.issues).toEqual([
-      'amdInfo.amdEvents[0]: unknown AMD event "amd\\nbeep"',
+      'amdInfo.amdEvents[0]: unknown AMD event "amd\\u000abeep"',
       'amdInfo.amdEvents[1]: unknown AMD event "x\\u2028y"',
       'amdInfo.amdEvents[2]: unknown AMD event "\\u202eevil"',
     ]);

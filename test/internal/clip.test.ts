@@ -16,9 +16,9 @@ describe("clip", () => {
   });
 
   it.each([
-    ["a line feed", "a\nb", "a\\nb"],
-    ["a carriage return", "a\rb", "a\\rb"],
-    ["a tab", "a\tb", "a\\tb"],
+    ["a line feed", "a\nb", "a\\u000ab"],
+    ["a carriage return", "a\rb", "a\\u000db"],
+    ["a tab", "a\tb", "a\\u0009b"],
     ["NUL", "a\u0000b", "a\\u0000b"],
     ["the last C0 control", "a\u001fb", "a\\u001fb"],
     ["DEL", "a\u007fb", "a\\u007fb"],
@@ -41,18 +41,18 @@ describe("clip", () => {
   });
 
   it("never cuts an escape or a surrogate pair in two", () => {
-    expect(clip("abcdefgh\n", 10)).toBe("abcdefgh\\n");
-    expect(clip("abcdefghi\n", 10)).toBe("abcdefghi…");
-    expect(clip("abcdefg\nxy", 10)).toBe("abcdefg\\n…");
-    expect(clip("abcdefgh\nxy", 10)).toBe("abcdefgh…");
-    expect(clip("abcdefgh\u2028", 10)).toBe("abcdefgh…");
+    expect(clip("abcd\n", 10)).toBe("abcd\\u000a");
+    expect(clip("abcde\n", 10)).toBe("abcde…");
+    expect(clip("abc\nxy", 10)).toBe("abc\\u000a…");
+    expect(clip("abcd\nxy", 10)).toBe("abcd…");
+    expect(clip("abcde\u2028", 10)).toBe("abcde…");
     expect(clip("\u{1F600}".repeat(10), 5)).toBe("\u{1F600}\u{1F600}…");
     expect(clip("\u{1F600}".repeat(2), 4)).toBe("\u{1F600}\u{1F600}");
     expect(clip("abc\u{1F600}", 4)).toBe("abc…");
   });
 
   it("escapes a control character after a lone high surrogate, and keeps lone surrogates", () => {
-    expect(clip("\uD800\n")).toBe("\uD800\\n");
+    expect(clip("\uD800\n")).toBe("\uD800\\u000a");
     expect(clip("a\uD800")).toBe("a\uD800");
     expect(clip("\uDC00\uD800")).toBe("\uDC00\uD800");
   });
