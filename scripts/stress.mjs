@@ -63,6 +63,41 @@ const megabyteJson = JSON.stringify(
 );
 if (megabyteJson.length < 900_000 || megabyteJson.length > 1_000_000)
   throw new Error(`the JSON text is ${megabyteJson.length} characters, not about 1 MB`);
+// Sparse lists as long as a list can be, and lists longer than the whole-read cap.
+const giantSparse = new Array(2 ** 32 - 1);
+giantSparse[4000] = "amd_tone_detected";
+const stoppedThenTone = [...Array.from({ length: 1000 }, () => "amd_stopped"), "amd_tone_detected"];
+// Hostile data: every data field of 10⁶ entries throws when read.
+const throwingEvent = { type: "amd_machine_detected" };
+for (const key of [
+  "reason",
+  "greeting",
+  "transcript",
+  "hint",
+  "language",
+  "frequency",
+  "variance",
+  "error",
+  "timestamp",
+])
+  Object.defineProperty(throwingEvent, key, { get: boom, enumerable: true });
+const millionThrowing = new Array(MILLION).fill(throwingEvent);
+const millionDistinctThrowing = Array.from({ length: 20_000 }, () => new Proxy({}, { get: boom }));
+// Text: a megabyte of white space before a name, a megabyte of JSON, 10⁶ times each; control characters; BOMs.
+const megabyteSpaces = `${" ".repeat(MILLION)}amd_stopped`;
+const millionSpaces = new Array(MILLION).fill(megabyteSpaces);
+const megabyteEntry = `{"type":"amd_machine_detected","pad":"${"x".repeat(MILLION - 40)}"}`;
+const millionJson = new Array(MILLION).fill(megabyteEntry);
+const distinctJson = Array.from({ length: 5 }, (_, index) => `${megabyteEntry.slice(0, -2)}${index}"}`);
+// Distinct names where they are looked at, then one repeated: a smaller heap keeps GC pauses out of the timings.
+const controlNames = new Array(MILLION).fill("amd\n\u2028\u202e\u0000");
+for (let index = 0; index < 5000; index++) controlNames[index] = `amd\n\u2028\u202e${index}\u0000`;
+const bomJson = `\uFEFF${JSON.stringify(Array.from({ length: 16_000 }, () => ({ type: "amd_machine_detected" })))}`;
+const prototypeNames = Array.from(
+  { length: MILLION },
+  (_, index) => ["__proto__", "constructor", "toString"][index % 3],
+);
+
 let deep = { type: "amd_error" };
 for (let index = 0; index < 100_000; index++) deep = { type: deep };
 
@@ -84,6 +119,47 @@ measure("routeCall: 1 MB of amdEvents as JSON text", 50, () =>
   action(routeCall(ctx({ amdInfo: { amdEvents: megabyteJson } }))),
 );
 measure("routeCall: an event nested 10⁵ deep", 50, () => action(routeCall(ctx({ amd: deep }))));
+measure("routeCall: a sparse list of 2³²−1 entries", 50, () =>
+  action(routeCall(ctx({ amdInfo: { amdEvents: giantSparse } }))),
+);
+measure("routeCall: 1000 × amd_stopped, then a tone", 50, () =>
+  action(routeCall(ctx({ amdInfo: { amdEvents: stoppedThenTone } }))),
+);
+measure("routeCall: 10⁶ entries whose every data field throws", 50, () =>
+  action(routeCall(ctx({ amdInfo: { amdEvents: millionThrowing }, amd: millionThrowing }))),
+);
+measure("routeCall: 2 × 10⁴ distinct Proxies whose get throws", 50, () =>
+  action(routeCall(ctx({ amdInfo: { amdEvents: millionDistinctThrowing }, amd: millionDistinctThrowing }))),
+);
+measure("routeCall: 10⁶ × a name after 1 MB of white space", 50, () =>
+  action(routeCall(ctx({ amdInfo: { amdEvents: millionSpaces }, amd: millionSpaces }))),
+);
+measure("routeCall: 10⁶ × the same 1 MB JSON entry", 50, () => action(routeCall(ctx({ amd: millionJson }))));
+measure("routeCall: 5 distinct 1 MB JSON entries", 50, () => action(routeCall(ctx({ amd: distinctJson }))));
+measure("routeCall: 10⁶ names with control characters", 50, () =>
+  action(routeCall(ctx({ amdInfo: { amdEvents: controlNames } }))),
+);
+measure("routeCall: 10⁶ prototype-named entries", 50, () => action(routeCall(ctx({ amd: prototypeNames }))));
+measure("routeCall: amdEvents as JSON text after a BOM", 50, () =>
+  action(routeCall(ctx({ amdInfo: { amdEvents: bomJson } }))),
+);
+measure("routeCall: waitedMs Infinity, NaN, text", 50, () =>
+  [Infinity, Number.NaN, "0.5"]
+    .map((waitedMs) => routeCall(ctx({ amd: "amd_machine_detected" }), undefined, { waitedMs }).action)
+    .join(", "),
+);
+measure("parsePolicy: a Map, a Date, a class instance", 50, () =>
+  [new Map(), new Date(0), new (class {})()]
+    .map((input) => {
+      try {
+        parsePolicy(input);
+        return "accepted";
+      } catch (error) {
+        return error.name;
+      }
+    })
+    .join(", "),
+);
 measure(
   "readAmd: 10⁶ event objects",
   50,

@@ -1,4 +1,4 @@
-import { describeError, isArraySafe, type Mutable, put, readProp, UNREADABLE } from "../internal/safe.js";
+import { describeError, isArraySafe, type Mutable, put, readProp } from "../internal/safe.js";
 import type { AmdOutcome } from "../outcome/classify-amd.js";
 import { asRequested, classifyAmd } from "../outcome/classify-amd.js";
 import { type ClassifyOptions, verdictOptions } from "../outcome/classify-options.js";
@@ -9,9 +9,10 @@ import type { FinalRule, Policy, PolicyInput } from "../policy/policy.js";
 import type { PolicyError } from "../policy/policy-error.js";
 import { ruleFor } from "../policy/rule-for.js";
 import { readAmd } from "../reading/read-amd.js";
-import { MACHINE_PHASES, numericText, OUTCOME_KINDS, type RouteAction, situationOf } from "../vocabulary.js";
+import { MACHINE_PHASES, OUTCOME_KINDS, type RouteAction, situationOf } from "../vocabulary.js";
 import { describeRule, describeSituation, formatMs } from "./explain.js";
 import { REASON_OF, type RouteReason } from "./route-reasons.js";
+import { waitedOf, waitedText } from "./waited-ms.js";
 
 export { ROUTE_REASONS, type RouteReason } from "./route-reasons.js";
 
@@ -31,7 +32,8 @@ export interface RouteOptions extends ClassifyOptions {
   /**
    * Milliseconds the flow has waited on AMD so far, in all: the sum of every
    * `recheckAfterMs` it waited, while AMD was pending and while a greeting played
-   * alike; 0 when absent.
+   * alike; 0 when absent. A value that is not a finite non-negative number counts as
+   * past every wait's limit (the wait's `then` applies), with an issue: a wait always ends.
    */
   readonly waitedMs?: number;
 }
@@ -100,17 +102,6 @@ function resolvePolicy(policy: unknown, issues: string[]): Policy {
     issues.push(`policy: ${(error as PolicyError).problems.join("; ")}; the default policy was used`);
     return defaultPolicy;
   }
-}
-
-function waitedOf(options: unknown, issues: string[]): number {
-  const raw = readProp(options, "waitedMs");
-  if (raw === undefined || raw === null) return 0;
-  const waited = numericText(raw);
-  if (typeof waited === "number" && waited >= 0 && waited !== Infinity) return waited;
-  issues.push(
-    `options.waitedMs: ${raw === UNREADABLE ? "could not be read" : "expected a non-negative number"}; 0 was used`,
-  );
-  return 0;
 }
 
 type Details = {
@@ -197,7 +188,7 @@ export function decideRoute(
       return waiting;
     }
     const limit = formatMs(rule.maxWaitMs);
-    const explanation = `${said} after ${formatMs(waitedMs)} of waiting (the limit is ${limit}); ${describeRule(rule.then)}.`;
+    const explanation = `${said} ${waitedText(waitedMs)} (the limit is ${limit}); ${describeRule(rule.then)}.`;
     return withDetails(rule.then, decision(rule.then.action, "wait-limit-reached", explanation));
   } catch (error) {
     return lastResort(error, issues);

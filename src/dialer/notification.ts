@@ -192,8 +192,8 @@ export function parseCallNotification(body: unknown): ParsedNotification {
   try {
     const raw =
       typeof body === "string" ? body : body instanceof Uint8Array ? Buffer.from(body).toString("utf8") : undefined;
-    // Some senders start UTF-8 text with a byte order mark, which JSON.parse refuses.
-    const text = raw?.charAt(0) === "\uFEFF" ? raw.slice(1) : raw;
+    // parseJsonText skips one byte order mark, which some senders put before UTF-8 text.
+    const text = raw;
     const value = text === undefined ? body : parseJsonText(text, MAX_BODY_TEXT);
     if (!isRecord(value)) {
       return {

@@ -17,9 +17,44 @@ export function describeError(error: unknown): string {
   }
 }
 
-/** `text` cut to `max` characters, with an ellipsis when cut. */
+// Characters that would break a problem or an explanation out of its one line, or make
+// it display as something else: the C0 and C1 controls and DEL, the line and paragraph
+// separators (U+2028, U+2029), and the bidirectional embeddings, overrides (U+202A to
+// U+202E) and isolates (U+2066 to U+2069).
+function isUnsafe(code: number): boolean {
+  return (
+    code <= 0x1f ||
+    (code >= 0x7f && code <= 0x9f) ||
+    (code >= 0x2028 && code <= 0x202e) ||
+    (code >= 0x2066 && code <= 0x2069)
+  );
+}
+/** The character at `code` as it is shown: `\u` and four hex digits (`\u000a`, `\u2028`). */
+function escaped(code: number): string {
+  return `\\u${`000${code.toString(16)}`.slice(-4)}`;
+}
+
+/**
+ * `text` as one safe line of at most `max` characters: every control character, line or
+ * paragraph separator and bidirectional control escaped (`\u000a`, `\u2028`), and cut with
+ * an ellipsis when longer. An escape or a surrogate pair is never cut in two. Every text
+ * from outside that reaches a problem list or an explanation goes through here.
+ */
 export function clip(text: string, max = 80): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+  const end = Math.min(text.length, max + 1);
+  let out = "";
+  let fits = 0;
+  for (let index = 0; index < end; index++) {
+    const code = text.charCodeAt(index);
+    const next = text.charCodeAt(index + 1);
+    const pair = code >= 0xd800 && code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff;
+    const piece = pair ? text.slice(index, index + 2) : isUnsafe(code) ? escaped(code) : text.charAt(index);
+    if (pair) index++;
+    if (out.length + piece.length > max) return `${out.slice(0, fits)}…`;
+    out += piece;
+    if (out.length < max) fits = out.length;
+  }
+  return out;
 }
 
 /** `true` for values whose properties can be read: objects (Proxies too) and functions. */
@@ -38,6 +73,36 @@ export function readProp(value: unknown, key: string): unknown {
     return (value as Record<string, unknown>)[key];
   } catch {
     return UNREADABLE;
+  }
+}
+
+/**
+ * `value[key]` when `key` is the value's own property, `undefined` when it is not (an
+ * inherited key, or one put on `Object.prototype`, never counts), or {@link UNREADABLE}
+ * when asking throws.
+ */
+export function readOwnProp(value: unknown, key: string): unknown {
+  if (!isObjectLike(value)) return undefined;
+  try {
+    // A descriptor, not Object.hasOwn: the bot's sandbox has ES2015 built-ins only.
+    return Object.getOwnPropertyDescriptor(value, key) ? (value as Record<string, unknown>)[key] : undefined;
+  } catch {
+    return UNREADABLE;
+  }
+}
+
+/**
+ * `true` for plain objects: not a list or a function, with `Object.prototype` (of this
+ * realm or another, such as a vm context's) or `null` as prototype. A `Map`, a `Date`, a
+ * boxed primitive or a class instance is not plain; neither is a Proxy that cannot say.
+ */
+export function isPlainObject(value: unknown): value is object {
+  if (typeof value !== "object" || value === null || isArraySafe(value)) return false;
+  try {
+    const prototype: unknown = Object.getPrototypeOf(value);
+    return prototype === null || Object.getPrototypeOf(prototype) === null;
+  } catch {
+    return false;
   }
 }
 
@@ -81,14 +146,19 @@ export const MAX_JSON_TEXT = 1_000_000;
 /**
  * `JSON.parse(text)` for strings that look like a JSON object or array (platforms
  * sometimes store session values as text), or `undefined` when it is not JSON or is
- * longer than `max` characters.
+ * longer than `max` characters. One byte order mark (U+FEFF) before the JSON is skipped.
  */
 export function parseJsonText(text: string, max = MAX_JSON_TEXT): unknown {
   if (text.length > max) return undefined;
-  if (!/^\s*[{[]/.test(text)) return undefined;
+  // A UTF-8 byte order mark decoded as text: editors and some HTTP stacks write one, and JSON.parse refuses it.
+  const json = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (!JSON_START.test(json)) return undefined;
   try {
-    return JSON.parse(text) as unknown;
+    return JSON.parse(json) as unknown;
   } catch {
     return undefined;
   }
 }
+
+/** An object or array after JSON's own whitespace (space, tab, LF, CR), which is all JSON.parse skips. */
+const JSON_START = /^[ \t\n\r]*[{[]/;

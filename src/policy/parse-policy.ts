@@ -1,4 +1,13 @@
-import { clip, describeError, isObjectLike, isRecord, parseJsonText, readProp, UNREADABLE } from "../internal/safe.js";
+import {
+  clip,
+  describeError,
+  isObjectLike,
+  isPlainObject,
+  isRecord,
+  parseJsonText,
+  readOwnProp,
+  UNREADABLE,
+} from "../internal/safe.js";
 import { MACHINE_PHASES, numericText, OUTCOME_KINDS, ROUTE_ACTIONS, type RouteAction } from "../vocabulary.js";
 import { isCheckedPolicy, remember } from "./checked-policy.js";
 import { defaultPolicy } from "./default-policy.js";
@@ -48,8 +57,18 @@ function join(path: string, key: string): string {
   return path === "" ? key : `${path}.${key}`;
 }
 
+/**
+ * `true` when `value`, already known to be an object, is a plain one; otherwise a problem. Only plain objects are read, and only their own keys, so nothing
+ * inherited (from a class, a Map, or keys put on `Object.prototype`) becomes a rule.
+ */
+function plain(value: object, path: string, problems: Problems): boolean {
+  if (isPlainObject(value)) return true;
+  problems.push(`${path}: expected a plain object (not a Map, a Date, a class instance or a function)`);
+  return false;
+}
+
 function field(value: object, key: string, path: string, problems: Problems): unknown {
-  const found = readProp(value, key);
+  const found = readOwnProp(value, key);
   if (found === UNREADABLE) {
     problems.push(`${join(path, key)}: could not be read`);
     return undefined;
@@ -83,6 +102,7 @@ function parseRule(
     problems.push(`${path}: expected an action name or an object with "action"`);
     return fallback;
   }
+  if (!plain(rule, path, problems)) return fallback;
   const action = field(rule, "action", path, problems);
   if (typeof action !== "string" || actions.indexOf(action) === -1) {
     problems.push(`${typeof input === "string" ? path : join(path, "action")}: ${oneOf(actions)}`);
@@ -159,7 +179,7 @@ function buildRule(
 function parseMachine(input: unknown, problems: Problems): Policy["machine"] {
   const fallback = defaultPolicy.machine;
   if (input === undefined) return fallback;
-  const isRule = typeof input === "string" || (isObjectLike(input) && readProp(input, "action") !== undefined);
+  const isRule = typeof input === "string" || (isObjectLike(input) && readOwnProp(input, "action") !== undefined);
   if (isRule) {
     // One rule for every phase; each phase keeps its own defaults for what is left out.
     // The input is checked once: the other two phases would only repeat its problems.
@@ -174,6 +194,7 @@ function parseMachine(input: unknown, problems: Problems): Policy["machine"] {
     problems.push(`machine: expected a rule or an object with ${PHASE_KEYS.join(", ")}`);
     return fallback;
   }
+  if (!plain(input, "machine", problems)) return fallback;
   checkKeys(input, PHASE_KEYS, "machine", problems);
   const phase = (key: (typeof PHASE_KEYS)[number]): PolicyRule => {
     const value = field(input, key, "machine", problems);
@@ -188,6 +209,7 @@ function parseAll(input: unknown, problems: Problems): Policy {
     problems.push(`policy: expected an object${typeof input === "string" ? " (or its JSON text)" : ""}`);
     return defaultPolicy;
   }
+  if (!plain(source, "policy", problems)) return defaultPolicy;
   checkKeys(source, TOP_KEYS, "", problems);
   const rule = (key: Exclude<(typeof TOP_KEYS)[number], "machine">): PolicyRule => {
     const value = field(source, key, "", problems);

@@ -1,19 +1,12 @@
-import { type AmdEventName, toAmdEventName } from "../events.js";
-import {
-  boundedLength,
-  clip,
-  describeError,
-  isArraySafe,
-  isObjectLike,
-  isRecord,
-  type Mutable,
-  parseJsonText,
-  put,
-  readProp,
-  UNREADABLE,
-} from "../internal/safe.js";
+import type { AmdEventName } from "../events.js";
+import { describeError, isObjectLike, isRecord, type Mutable, put, readProp, UNREADABLE } from "../internal/safe.js";
+import { Collector } from "./collector.js";
+import { MAX_UNKNOWN_KEPT, nameOfText, shownName } from "./event-name-text.js";
 import { EVENT_FIELDS, INFO_FIELDS, type LeafKind } from "./leaves.js";
+import { type EntryReader, readList } from "./read-list.js";
 import type { AmdEventData } from "./schemas.js";
+
+export { MAX_EVENTS_READ } from "./read-list.js";
 
 /**
  * One AMD event as read: its canonical name, where it came from and the data it carried,
@@ -66,21 +59,6 @@ export interface AmdReading {
   readonly issues: readonly string[];
 }
 
-/**
- * At most this many entries are read from any one list (`amdEvents`, or `amd` as a
- * list); a longer list is reported in `issues`. Real calls post fewer than 20.
- *
- * @example
- * ```ts
- * import { MAX_EVENTS_READ, readAmd } from "amd-flow";
- * const amdEvents = Array.from({ length: MAX_EVENTS_READ + 1 }, () => "amd_stopped");
- * readAmd({ session: { UserSession: { amdInfo: { amdEvents } } } }).issues; // ["amdInfo.amdEvents: 1001 entries; read the first 1000"]
- * ```
- */
-export const MAX_EVENTS_READ = 1000;
-/** At most this many problems are listed; the rest are counted in one last line. */
-const MAX_ISSUES = 50;
-
 interface FieldReader extends LeafKind {
   readonly key: string;
 }
@@ -90,23 +68,6 @@ const EVENT_READERS = fieldReaders(EVENT_FIELDS);
 const INFO_READERS = fieldReaders(INFO_FIELDS);
 const NOTIFY_READERS = EVENT_READERS.filter((field) => field.key !== "reason");
 
-class Collector {
-  readonly events: AmdEvent[] = [];
-  readonly unknownEvents: string[] = [];
-  readonly issues: string[] = [];
-  private dropped = 0;
-
-  issue(text: string): void {
-    if (this.issues.length < MAX_ISSUES) this.issues.push(text);
-    else this.dropped++;
-  }
-
-  finish(): string[] {
-    if (this.dropped > 0) this.issues.push(`… and ${this.dropped} more problems`);
-    return this.issues;
-  }
-}
-
 /** Reads one field: canonical values pass as they are, others go through the leaf schema. */
 function readField(source: object, field: FieldReader, where: string, into: Collector): unknown {
   const value = readProp(source, field.key);
@@ -114,7 +75,7 @@ function readField(source: object, field: FieldReader, where: string, into: Coll
   // Stryker disable next-line ConditionalExpression: the fast path only saves time; the schema accepts canonical values unchanged (a test checks).
   if (field.canonical(value)) return value;
   if (value === UNREADABLE) {
-    into.issue(`${where}.${field.key}: could not be read`);
+    into.cannotRead(`${where}.${field.key}`);
     return undefined;
   }
   const result = field.schema().safeParse(value);
@@ -143,12 +104,12 @@ function newEvent(name: AmdEventName, source: AmdEvent["source"], index: number 
 }
 
 function unknownName(raw: string, where: string, into: Collector): void {
-  const shown = clip(raw.trim(), 60);
+  const shown = shownName(raw);
   if (shown === "") {
     into.issue(`${where}: empty event name`);
     return;
   }
-  if (into.unknownEvents.length < MAX_EVENTS_READ) into.unknownEvents.push(shown);
+  if (into.unknownEvents.length < MAX_UNKNOWN_KEPT) into.unknownEvents.push(shown);
   into.issue(`${where}: unknown AMD event "${shown}"`);
 }
 
@@ -160,31 +121,31 @@ function readEntry(
   into: Collector,
 ): void {
   if (typeof entry === "string") {
-    const name = toAmdEventName(entry);
+    const name = nameOfText(entry);
     if (name !== undefined) {
-      into.events.push(newEvent(name, source, index) as unknown as AmdEvent);
+      into.add(newEvent(name, source, index) as unknown as AmdEvent);
       return;
     }
-    const parsed = parseJsonText(entry);
+    const parsed = into.json(entry, where);
     if (isRecord(parsed)) readEntry(parsed, source, index, where, into);
     else unknownName(entry, where, into);
     return;
   }
   if (!isRecord(entry)) {
-    if (entry === UNREADABLE) into.issue(`${where}: could not be read`);
+    if (entry === UNREADABLE) into.cannotRead(where);
     else if (entry !== undefined && entry !== null) into.issue(`${where}: expected an event name or an event object`);
     return;
   }
   const { raw, key } = nameOf(entry);
   if (raw === UNREADABLE) {
-    into.issue(`${where}: could not be read`);
+    into.cannotRead(where);
     return;
   }
   if (typeof raw !== "string") {
     into.issue(`${where}: no event name (expected "type", "event", "name" or "machineDetection" to hold one)`);
     return;
   }
-  const name = toAmdEventName(raw);
+  const name = nameOfText(raw);
   if (name === undefined) {
     unknownName(raw, where, into);
     return;
@@ -197,53 +158,45 @@ function readEntry(
     if (value !== undefined) event[field.key] = value;
   }
   if (event["greeting"] === undefined && event["transcript"] !== undefined) event["greeting"] = event["transcript"];
-  into.events.push(event as unknown as AmdEvent);
+  into.add(event as unknown as AmdEvent);
 }
 
-function readList(list: unknown, source: AmdEvent["source"], where: string, into: Collector): void {
-  if (typeof list === "string") {
-    const parsed = parseJsonText(list);
-    if (parsed !== undefined) readList(parsed, source, where, into);
-    else if (list.trim() !== "") readEntry(list, source, undefined, where, into);
-    return;
-  }
-  if (!isArraySafe(list)) {
-    readEntry(list, source, undefined, where, into);
-    return;
-  }
-  const bounds = boundedLength(list, MAX_EVENTS_READ);
-  if (bounds === undefined) {
-    into.issue(`${where}: could not read its length`);
-    return;
-  }
-  if (bounds.total > bounds.length) {
-    into.issue(`${where}: ${bounds.total} entries; read the first ${bounds.length}`);
-  }
-  for (let index = 0; index < bounds.length; index++) {
-    let entry: unknown;
-    try {
-      entry = list[index];
-    } catch {
-      entry = UNREADABLE;
-    }
-    readEntry(entry, source, index, `${where}[${index}]`, into);
-  }
+/**
+ * The AMD event an entry names, without reading its data: how entries past the whole-read
+ * cap are looked at. It must find the same name {@link readEntry} would.
+ */
+function eventNameOf(entry: unknown, where: () => string, into: Collector): AmdEventName | undefined {
+  const record = typeof entry === "string" ? (nameOfText(entry) ?? into.json(entry, where())) : entry;
+  if (typeof record === "string") return record as AmdEventName;
+  if (record === UNREADABLE) into.cannotRead(where());
+  if (!isRecord(record)) return undefined;
+  const { raw } = nameOf(record);
+  if (raw === UNREADABLE) into.cannotRead(where());
+  return nameOfText(raw);
+}
+
+function entriesOf(into: Collector): EntryReader {
+  return {
+    read: (entry, source, index, where) => readEntry(entry, source, index, where, into),
+    name: (entry, where) => eventNameOf(entry, where, into),
+  };
 }
 
 function readInfo(info: unknown, into: Collector): Partial<Record<keyof typeof INFO_FIELDS, unknown>> {
   const values: Record<string, unknown> = {};
   if (info === undefined || info === null) return values;
   if (typeof info === "string") {
-    const parsed = parseJsonText(info);
+    const parsed = into.json(info, "amdInfo");
     if (parsed !== undefined) return readInfo(parsed, into);
   }
   if (!isRecord(info)) {
-    into.issue(info === UNREADABLE ? "amdInfo: could not be read" : "amdInfo: expected an object");
+    if (info === UNREADABLE) into.cannotRead("amdInfo");
+    else into.issue("amdInfo: expected an object");
     return values;
   }
   const events = readProp(info, "amdEvents");
-  if (events === UNREADABLE) into.issue("amdInfo.amdEvents: could not be read");
-  else readList(events, "amdEvents", "amdInfo.amdEvents", into);
+  if (events === UNREADABLE) into.cannotRead("amdInfo.amdEvents");
+  else readList(events, "amdEvents", "amdInfo.amdEvents", into, entriesOf(into));
   for (const field of INFO_READERS) {
     const value = readField(info, field, "amdInfo", into);
     if (value !== undefined) values[field.key] = value;
@@ -264,7 +217,7 @@ function sessionOf(context: unknown, into: Collector): unknown {
     node = readProp(node, key);
     where = `${where}.${key}`;
     if (node === UNREADABLE) {
-      into.issue(`${where}: could not be read`);
+      into.cannotRead(where);
       return undefined;
     }
   }
@@ -307,8 +260,8 @@ export function readAmd(context: unknown): AmdReading {
     if (isObjectLike(session)) {
       info = readInfo(readProp(session, "amdInfo"), into);
       const amd = readProp(session, "amd");
-      if (amd === UNREADABLE) into.issue("amd: could not be read");
-      else readList(amd, "amd", "amd", into);
+      if (amd === UNREADABLE) into.cannotRead("amd");
+      else readList(amd, "amd", "amd", into, entriesOf(into));
     } else if (session !== undefined && session !== null) {
       into.issue("context.session.UserSession: expected an object");
     }

@@ -4,8 +4,8 @@
 import vm from "node:vm";
 import { gzipSync } from "node:zlib";
 import * as acorn from "acorn";
-import * as core from "../../src/core.js";
 import { describe, expect, it } from "vitest";
+import * as core from "../../src/core.js";
 import { eventFixtures, scenarioFixtures } from "../../src/fixtures/index.js";
 import { routeCall } from "../../src/index.js";
 import { bundleCode as code, inSandbox, loadBundle } from "../support/bundle-sandbox.js";

@@ -5,6 +5,7 @@ import { type AmdOutcome, decideRoute, defaultPolicy, parsePolicy, ROUTE_REASONS
 
 const greeting: AmdOutcome = { kind: "machine", phase: "greeting", evidence: ["amd_machine_detected"] };
 const human: AmdOutcome = { kind: "human", evidence: ["amd_human_detected"] };
+const LIMIT_REACHED = "options.waitedMs: expected a non-negative number; every wait's limit counts as reached";
 
 describe("decideRoute: waiting on a machine greeting", () => {
   it("waits, with the recheck time and the limit, until waitedMs reaches maxWaitMs", () => {
@@ -32,13 +33,24 @@ describe("decideRoute: waiting on a machine greeting", () => {
     );
   });
 
-  it("reads waitedMs written as text, and reports a bad one as 0", () => {
+  it("reads waitedMs written as text, and counts a bad one as past every limit, so that a wait always ends", () => {
     expect(decideRoute(greeting, undefined, { waitedMs: "30000" as never }).action).toBe("leave-voicemail");
-    for (const waitedMs of [-1, Number.NaN, Infinity, "soon", {}, true]) {
+    for (const waitedMs of [-1, -Number.MAX_VALUE, -Infinity, Number.NaN, Infinity, "soon", {}, true, 10n]) {
       const decision = decideRoute(greeting, undefined, { waitedMs: waitedMs as never });
-      expect(decision.action).toBe("wait");
-      expect(decision.issues).toEqual(["options.waitedMs: expected a non-negative number; 0 was used"]);
+      expect(decision).toMatchObject({ action: "leave-voicemail", reason: "wait-limit-reached" });
+      expect(decision.explanation).toBe(
+        "A machine greeting is still playing after a wait of unknown length (the limit is 30 s); leave the voicemail message now.",
+      );
+      expect(decision.issues).toEqual([LIMIT_REACHED]);
     }
+  });
+
+  it("applies a bad waitedMs only where a wait is the rule: a final rule stays as it is, with the issue", () => {
+    expect(decideRoute(human, undefined, { waitedMs: Infinity })).toMatchObject({
+      action: "continue",
+      reason: "human-answered",
+      issues: [LIMIT_REACHED],
+    });
   });
 
   it("uses the policy's own recheck, limit and then", () => {
@@ -206,7 +218,7 @@ describe("routeCall", () => {
     expect(decision.issues).toEqual([
       'amdInfo.amdEvents[0]: unknown AMD event "amd_beep"',
       "policy: human: expected one of continue, transfer, leave-voicemail, wait, hang-up; the default policy was used",
-      "options.waitedMs: expected a non-negative number; 0 was used",
+      LIMIT_REACHED,
     ]);
   });
 
@@ -258,17 +270,16 @@ describe("decideRoute: exact issues", () => {
   });
 
   it("reports blank text and an unreadable waitedMs", () => {
-    expect(decideRoute(greeting, undefined, { waitedMs: "  " } as never).issues).toEqual([
-      "options.waitedMs: expected a non-negative number; 0 was used",
-    ]);
+    expect(decideRoute(greeting, undefined, { waitedMs: "  " } as never).issues).toEqual([LIMIT_REACHED]);
     const unreadable = Object.defineProperty({}, "waitedMs", {
       get: () => {
         throw new Error("no");
       },
     });
-    expect(decideRoute(greeting, undefined, unreadable).issues).toEqual([
-      "options.waitedMs: could not be read; 0 was used",
-    ]);
+    expect(decideRoute(greeting, undefined, unreadable)).toMatchObject({
+      action: "leave-voicemail",
+      issues: ["options.waitedMs: could not be read; every wait's limit counts as reached"],
+    });
   });
 
   it("adds no retry time to a hang-up without one, and no target to a transfer without one", () => {
@@ -300,12 +311,20 @@ describe("decideRoute: exact issues", () => {
 });
 
 describe("decideRoute: waitedMs as text", () => {
-  it("reads digits only, as the AMD fields are read", () => {
-    expect(decideRoute(greeting, undefined, { waitedMs: "30000.5" } as never).action).toBe("leave-voicemail");
-    for (const text of ["0x7530", "3e4", "30,000", "Infinity"]) {
+  it("reads whole numbers only: text joined to a number must grow, so that a wait always ends", () => {
+    expect(decideRoute(greeting, undefined, { waitedMs: " 30000 " } as never)).toMatchObject({
+      action: "leave-voicemail",
+      issues: [],
+    });
+    expect(decideRoute(greeting, undefined, { waitedMs: "29999.0" } as never)).toMatchObject({
+      action: "wait",
+      issues: [],
+    });
+    expect(decideRoute(greeting, undefined, { waitedMs: 0.5 })).toMatchObject({ action: "wait", issues: [] });
+    for (const text of ["0x7530", "3e4", "30,000", "Infinity", "-5", "NaN", "0.5", "0.51000", "9".repeat(400)]) {
       const decision = decideRoute(greeting, undefined, { waitedMs: text } as never);
-      expect(decision.action, text).toBe("wait");
-      expect(decision.issues).toEqual(["options.waitedMs: expected a non-negative number; 0 was used"]);
+      expect(decision.action, text).toBe("leave-voicemail");
+      expect(decision.issues).toEqual([LIMIT_REACHED]);
     }
   });
 });

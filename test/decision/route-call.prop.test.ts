@@ -13,15 +13,33 @@ import {
   readAmd,
   routeCall,
 } from "../../src/index.js";
-import { anyContext, anyInput, eventEntry, materialize } from "../support/arbitraries.js";
+import { MAX_NAMES_READ } from "../../src/reading/read-list.js";
+import {
+  anyContext,
+  anyCoreInput,
+  bomJson,
+  controlText,
+  eventEntry,
+  materialize,
+  prototypeName,
+} from "../support/arbitraries.js";
+
+/** A character that would break a line or its display: what no issue or explanation may hold. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point.
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028-\u202e\u2066-\u2069]/;
+
+function expectOneLine(text: string): void {
+  expect(typeof text).toBe("string");
+  expect(text).not.toMatch(UNSAFE);
+}
 
 function expectValidDecision(decision: RouteDecision): void {
   expect(ROUTE_ACTIONS).toContain(decision.action);
   expect(ROUTE_REASONS).toContain(decision.reason);
-  expect(typeof decision.explanation).toBe("string");
+  expectOneLine(decision.explanation);
   expect(decision.explanation).toMatch(/^[A-Z].*\.$/);
   expect(Array.isArray(decision.issues)).toBe(true);
-  for (const issue of decision.issues) expect(typeof issue).toBe("string");
+  for (const issue of decision.issues) expectOneLine(issue);
   if (decision.action === "wait") expect(decision.recheckAfterMs).toBeGreaterThan(0);
   if (decision.action === "hang-up") expect(typeof decision.retry).toBe("boolean");
 }
@@ -31,8 +49,8 @@ describe("routeCall never throws", () => {
     fc.assert(
       fc.property(
         anyContext,
-        fc.oneof(fc.constant(undefined), anyInput),
-        fc.oneof(fc.constant(undefined), anyInput),
+        fc.oneof(fc.constant(undefined), anyCoreInput),
+        fc.oneof(fc.constant(undefined), anyCoreInput),
         (context, policy, options) => {
           expectValidDecision(
             routeCall(materialize(context), materialize(policy) as never, materialize(options) as never),
@@ -45,7 +63,7 @@ describe("routeCall never throws", () => {
 
   it("leaves Object.prototype alone", () => {
     fc.assert(
-      fc.property(anyContext, anyInput, (context, policy) => {
+      fc.property(anyContext, anyCoreInput, (context, policy) => {
         routeCall(materialize(context), materialize(policy) as never);
         expect(Object.prototype).not.toHaveProperty("polluted");
         expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined();
@@ -61,7 +79,7 @@ describe("readAmd never throws", () => {
       fc.property(anyContext, (context) => {
         const reading = readAmd(materialize(context));
         for (const event of reading.events) expect(AMD_EVENTS).toContain(event.name);
-        for (const issue of [...reading.issues, ...reading.unknownEvents]) expect(typeof issue).toBe("string");
+        for (const issue of [...reading.issues, ...reading.unknownEvents]) expectOneLine(issue);
         expect(reading.issues.length).toBeLessThanOrEqual(51);
       }),
       { numRuns: 1000 },
@@ -72,7 +90,7 @@ describe("readAmd never throws", () => {
 describe("parsePolicy", () => {
   it("throws only PolicyError, whatever it is given", () => {
     fc.assert(
-      fc.property(anyInput, (input) => {
+      fc.property(anyCoreInput, (input) => {
         try {
           parsePolicy(materialize(input));
         } catch (error) {
@@ -112,6 +130,38 @@ describe("classification is order-free and duplicate-safe", () => {
     );
   });
 
+  it("gives the same outcome wherever the events sit in a list longer than the whole-read cap", () => {
+    fc.assert(
+      fc.property(
+        fc.array(eventEntry, { minLength: 1, maxLength: 6 }),
+        fc.array(fc.nat({ max: MAX_NAMES_READ - 6 }), { minLength: 6, maxLength: 6 }),
+        (entries, positions) => {
+          // As long as a list can be while every entry's name is still looked at.
+          const padding = Array.from({ length: MAX_NAMES_READ - 6 }, () => "amd_stopped");
+          const first = [...entries, ...padding];
+          const scattered: unknown[] = [...padding];
+          entries.forEach((entry, index) => {
+            scattered.splice(positions[index] ?? 0, 0, entry);
+          });
+          // The events, and so the decision, are the same; details (a greeting, a language)
+          // come from the entries read whole, so duplicates past the cap may differ there.
+          const decide = (list: unknown[]) => {
+            const { action, reason, outcome } = routeCall(makeBotContext(list as never[], { amd: undefined }));
+            return {
+              action,
+              reason,
+              kind: outcome.kind,
+              phase: "phase" in outcome ? outcome.phase : undefined,
+              evidence: outcome.evidence,
+            };
+          };
+          expect(decide(scattered)).toEqual(decide(first));
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+
   it("gives the same decision whether an event is in amd or in amdEvents", () => {
     fc.assert(
       fc.property(fc.array(eventEntry, { minLength: 1, maxLength: 6 }), (entries) => {
@@ -129,21 +179,26 @@ describe("classification is order-free and duplicate-safe", () => {
 describe("classifyAmd never throws", () => {
   it("on hand-made readings holding anything, and its details are usable or absent", () => {
     fc.assert(
-      fc.property(anyInput, anyInput, fc.oneof(fc.constant(undefined), anyInput), (events, reading, options) => {
-        const made = materialize(reading);
-        // The reading's other fields come from its prototype: spreading it here could throw in the test itself.
-        const base = typeof made === "object" && made !== null ? made : null;
-        const hand = Object.create(base, { events: { value: materialize(events), enumerable: true } });
-        for (const input of [hand, made]) {
-          const outcome = classifyAmd(input as never, materialize(options) as never);
-          expect(OUTCOME_KINDS).toContain(outcome.kind);
-          for (const [key, value] of Object.entries(outcome)) {
-            if (key === "evidence") continue;
-            if (key === "toneFrequency") expect(Number.isFinite(value) && value >= 0).toBe(true);
-            else expect(typeof value).toBe("string");
+      fc.property(
+        anyCoreInput,
+        anyCoreInput,
+        fc.oneof(fc.constant(undefined), anyCoreInput),
+        (events, reading, options) => {
+          const made = materialize(reading);
+          // The reading's other fields come from its prototype: spreading it here could throw in the test itself.
+          const base = typeof made === "object" && made !== null ? made : null;
+          const hand = Object.create(base, { events: { value: materialize(events), enumerable: true } });
+          for (const input of [hand, made]) {
+            const outcome = classifyAmd(input as never, materialize(options) as never);
+            expect(OUTCOME_KINDS).toContain(outcome.kind);
+            for (const [key, value] of Object.entries(outcome)) {
+              if (key === "evidence") continue;
+              if (key === "toneFrequency") expect(Number.isFinite(value) && value >= 0).toBe(true);
+              else expect(typeof value).toBe("string");
+            }
           }
-        }
-      }),
+        },
+      ),
       { numRuns: 1000 },
     );
   });
@@ -195,6 +250,66 @@ describe("purity", () => {
         expect(second).toEqual(first);
       }),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe("text from outside", () => {
+  it("reaches issues and explanations as one line each, whatever control characters it holds", () => {
+    fc.assert(
+      fc.property(controlText, controlText, controlText, (name, error, target) => {
+        const context = makeBotContext(
+          [name, { type: "amd_error", error }, { type: name, frequency: name }] as never[],
+          {
+            amd: undefined,
+          },
+        );
+        const policies = [
+          { error: { action: "transfer", target } },
+          { [name]: "continue", human: target },
+          `{"${name}`,
+        ];
+        for (const policy of policies) {
+          const decision = routeCall(context, policy as never, { waitedMs: name as never });
+          expectValidDecision(decision);
+        }
+        try {
+          parsePolicy({ machine: { [name]: target } });
+        } catch (error) {
+          for (const problem of (error as PolicyError).problems) expectOneLine(problem);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("reads JSON text after a byte order mark as without it", () => {
+    fc.assert(
+      fc.property(bomJson, (text) => {
+        const plain = text.slice(1);
+        expect(readAmd({ session: { UserSession: { amd: text } } }).events).toEqual(
+          readAmd({ session: { UserSession: { amd: plain } } }).events,
+        );
+        expect(readAmd({ session: { UserSession: { amdInfo: text } } }).events).toEqual(
+          readAmd({ session: { UserSession: { amdInfo: plain } } }).events,
+        );
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("never finds a built-in for a prototype-named event, key or rule", () => {
+    fc.assert(
+      fc.property(prototypeName, prototypeName, (name, key) => {
+        const reading = readAmd(makeBotContext([name, { type: name }, { [key]: name }] as never[], { amd: name }));
+        expect(reading.events).toEqual([]);
+        for (const shown of reading.unknownEvents) expect(shown).toBe(name);
+        const decision = routeCall(makeBotContext([name] as never[]), JSON.parse(`{"${key}": "${name}"}`));
+        expectValidDecision(decision);
+        expect(decision.issues.length).toBeGreaterThan(0);
+        expect(Object.prototype).not.toHaveProperty("polluted");
+      }),
+      { numRuns: 200 },
     );
   });
 });

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { MAX_EVENTS_READ, readAmd, routeCall } from "../../src/index.js";
 import { MAX_JSON_TEXT } from "../../src/internal/safe.js";
+import { MAX_JSON_READ, MAX_UNREADABLE } from "../../src/reading/collector.js";
 import { EVENT_FIELDS, INFO_FIELDS } from "../../src/reading/leaves.js";
+import { MAX_NAMES_READ } from "../../src/reading/read-list.js";
 import { amdEventDataSchema, amdInfoSchema } from "../../src/reading/schemas.js";
 
 const ctx = (UserSession: unknown) => ({ session: { UserSession } });
@@ -186,12 +188,12 @@ describe("readAmd: data", () => {
 });
 
 describe("readAmd: bounded and defensive", () => {
-  it(`reads at most ${MAX_EVENTS_READ} entries of a list and says so`, () => {
+  it(`reads ${MAX_EVENTS_READ} entries of a list whole, then only entries naming an event not read yet, and says so`, () => {
     const amdEvents = Array.from({ length: MAX_EVENTS_READ + 5 }, () => "amd_stopped");
     const read = readAmd(ctx({ amdInfo: { amdEvents } }));
     expect(read.events).toHaveLength(MAX_EVENTS_READ);
     expect(read.issues).toEqual([
-      `amdInfo.amdEvents: ${MAX_EVENTS_READ + 5} entries; read the first ${MAX_EVENTS_READ}`,
+      `amdInfo.amdEvents: ${MAX_EVENTS_READ + 5} entries; read the first ${MAX_EVENTS_READ} whole and the names of the first ${MAX_EVENTS_READ + 5}`,
     ]);
   });
 
@@ -238,7 +240,7 @@ describe("readAmd: bounded and defensive", () => {
     });
     const read = readAmd(ctx({ amd: lying }));
     expect(read.events).toEqual([{ name: "amd_stopped", source: "amd", index: 0 }]);
-    expect(read.issues).toEqual([`amd: 1000000000 entries; read the first ${MAX_EVENTS_READ}`]);
+    expect(read.issues).toEqual(["amd: 1000000000 entries; read the first 1000 whole and the names of the first 5000"]);
   });
 
   it("does not loop on cycles", () => {
@@ -475,5 +477,179 @@ describe("readAmd: notify bodies and event times", () => {
     expect(readAmd(ctx({ amd: { type: "amd_stopped", atMs: -1 } })).issues).toEqual([
       "amd.atMs: expected a non-negative number",
     ]);
+  });
+});
+
+describe("readAmd: order-free past the whole-read cap", () => {
+  const stopped = (count: number) => Array.from({ length: count }, () => "amd_stopped");
+  const tone = { type: " AMD_Tone_Detected ", frequency: "2100", variance: 3 };
+
+  it("finds an event past the cap, with its data, wherever it sits", () => {
+    const last = readAmd(ctx({ amdInfo: { amdEvents: [...stopped(MAX_EVENTS_READ), tone] } }));
+    const first = readAmd(ctx({ amdInfo: { amdEvents: [tone, ...stopped(MAX_EVENTS_READ)] } }));
+    expect(last.events.at(-1)).toEqual({
+      name: "amd_tone_detected",
+      source: "amdEvents",
+      index: MAX_EVENTS_READ,
+      frequency: 2100,
+      variance: 3,
+    });
+    expect(first.events[0]).toEqual({
+      name: "amd_tone_detected",
+      source: "amdEvents",
+      index: 0,
+      frequency: 2100,
+      variance: 3,
+    });
+    expect(new Set(last.events.map((event) => event.name))).toEqual(new Set(first.events.map((event) => event.name)));
+  });
+
+  it("gives the same decision for 1000 × amd_stopped then a tone as for the reverse", () => {
+    const machine = ["amd_machine_detected"];
+    for (const amdEvents of [
+      [...stopped(MAX_EVENTS_READ), "amd_tone_detected"],
+      ["amd_tone_detected", ...stopped(MAX_EVENTS_READ)],
+      [...machine, ...stopped(MAX_EVENTS_READ), '{"type":"amd_tone_detected"}'],
+    ]) {
+      const decision = routeCall(ctx({ amdInfo: { amdEvents } }));
+      expect(decision.action).toBe("leave-voicemail");
+      expect(decision.reason).toBe("machine-beep-heard");
+    }
+  });
+
+  it("adds at most one entry per event past the cap, and lists none of its problems", () => {
+    const amdEvents = [
+      ...stopped(MAX_EVENTS_READ),
+      { type: "amd_error", error: "first", frequency: "loud" },
+      { type: "amd_error", error: "second" },
+      "amd_beep",
+      5,
+      { reason: "hint" },
+      "amd_stopped",
+    ];
+    const read = readAmd(ctx({ amdInfo: { amdEvents } }));
+    expect(read.events.slice(MAX_EVENTS_READ)).toEqual([
+      { name: "amd_error", source: "amdEvents", index: MAX_EVENTS_READ, error: "first" },
+    ]);
+    expect(read.unknownEvents).toEqual([]);
+    expect(read.issues).toEqual([
+      "amdInfo.amdEvents: 1006 entries; read the first 1000 whole and the names of the first 1006",
+      "amdInfo.amdEvents[1000].frequency: expected a non-negative number",
+    ]);
+  });
+
+  it(`looks at the names of ${MAX_NAMES_READ} entries of a list, and says what it did not look at`, () => {
+    const within = [...stopped(MAX_NAMES_READ - 1), "amd_tone_detected", "amd_error"];
+    const read = readAmd(ctx({ amd: within }));
+    expect(read.events.map((event) => event.name).slice(MAX_EVENTS_READ)).toEqual(["amd_tone_detected"]);
+    expect(read.issues).toEqual(["amd: 5001 entries; read the first 1000 whole and the names of the first 5000"]);
+  });
+
+  it("reads sparse lists of any length in bounded time", () => {
+    const sparse = new Array(2 ** 32 - 1);
+    sparse[4999] = "amd_tone_detected";
+    sparse[5000] = "amd_error";
+    sparse[2 ** 32 - 2] = "amd_human_detected";
+    const read = readAmd(ctx({ amdInfo: { amdEvents: sparse } }));
+    expect(read.events).toEqual([{ name: "amd_tone_detected", source: "amdEvents", index: 4999 }]);
+    expect(read.issues).toEqual([
+      "amdInfo.amdEvents: 4294967295 entries; read the first 1000 whole and the names of the first 5000",
+    ]);
+  });
+});
+
+describe("readAmd: bounded cost for hostile lists", () => {
+  const boom = (): never => {
+    throw new Error("boom");
+  };
+
+  it(`stops reading after ${MAX_UNREADABLE} values that could not be read, and says so last`, () => {
+    const hostile = Object.defineProperty({}, "type", { get: boom });
+    const amdEvents = [...Array.from({ length: 300 }, () => hostile), "amd_human_detected"];
+    const read = readAmd(ctx({ amdInfo: { amdEvents }, amd: "amd_stopped" }));
+    expect(read.events).toEqual([{ name: "amd_stopped", source: "amd" }]);
+    expect(read.issues).toHaveLength(52);
+    expect(read.issues[0]).toBe("amdInfo.amdEvents[0]: could not be read");
+    expect(read.issues.slice(50)).toEqual([
+      "… and 50 more problems",
+      `reading stopped after ${MAX_UNREADABLE} values that could not be read`,
+    ]);
+  });
+
+  it("counts each data field that could not be read", () => {
+    const fields = Object.fromEntries(
+      ["reason", "greeting", "hint", "language", "frequency"].map((key) => [key, { get: boom, enumerable: true }]),
+    );
+    const entry = Object.defineProperties({ type: "amd_machine_detected" }, fields);
+    const read = readAmd(ctx({ amd: Array.from({ length: 30 }, () => entry) }));
+    expect(read.events).toHaveLength(MAX_UNREADABLE / 5);
+    expect(read.issues.at(-1)).toBe(`reading stopped after ${MAX_UNREADABLE} values that could not be read`);
+  });
+
+  it(`tries at most ${MAX_JSON_READ} characters of text as JSON in all, and the same text once`, () => {
+    const json = (pad: string) => `{"type":"amd_machine_detected","pad":"${pad.repeat(999_000)}"}`;
+    const read = readAmd(ctx({ amdInfo: { amdEvents: [json("a"), json("b"), json("c"), "amd_stopped"] } }));
+    expect(read.events.map((event) => event.name)).toEqual([
+      "amd_machine_detected",
+      "amd_machine_detected",
+      "amd_stopped",
+    ]);
+    expect(read.issues[0]).toBe(
+      `amdInfo.amdEvents[2]: not read as JSON (over ${MAX_JSON_READ} characters of text in all)`,
+    );
+    expect(read.issues).toHaveLength(2);
+    const same = json("a");
+    expect(readAmd(ctx({ amd: Array.from({ length: MAX_EVENTS_READ }, () => same) })).events).toHaveLength(
+      MAX_EVENTS_READ,
+    );
+  });
+
+  it("spends no JSON budget on text that cannot start JSON", () => {
+    const long = "x".repeat(MAX_JSON_READ);
+    const read = readAmd(ctx({ amdInfo: { amdEvents: [long, long, '{"type":"amd_error"}'] } }));
+    expect(read.events.map((event) => event.name)).toEqual(["amd_error"]);
+  });
+
+  it("matches no event name in text longer than 256 characters, and shows only its start", () => {
+    expect(names(ctx({ amd: `${" ".repeat(244)}amd_stopped ` }))).toEqual(["amd_stopped"]);
+    const read = readAmd(ctx({ amd: `${" ".repeat(245)}amd_stopped ` }));
+    expect(read.events).toEqual([]);
+    expect(read.issues).toEqual(['amd: unknown AMD event "amd_stopped…"']);
+    expect(readAmd(ctx({ amd: `${" ".repeat(300)}amd_stopped` })).issues).toEqual(['amd: unknown AMD event "…"']);
+    expect(readAmd(ctx({ amd: `amd_${"x".repeat(300)}` })).unknownEvents).toEqual([`amd_${"x".repeat(55)}…`]);
+  });
+});
+
+describe("readAmd: text from outside", () => {
+  it("reads JSON text after a byte order mark", () => {
+    expect(names(ctx({ amd: '\uFEFF["amd_human_detected"]' }))).toEqual(["amd_human_detected"]);
+    expect(names(ctx({ amdInfo: '\uFEFF{"amdEvents":["amd_error"]}' }))).toEqual(["amd_error"]);
+    expect(names(ctx({ amdInfo: { amdEvents: ['\uFEFF{"type":"amd_stopped"}'] } }))).toEqual(["amd_stopped"]);
+  });
+
+  it("shows unknown names with their control characters escaped, one line per issue", () => {
+    const read = readAmd(ctx({ amdInfo: { amdEvents: ["amd\nbeep", "x\u2028y", "\u202eevil"] } }));
+    expect(read.unknownEvents).toEqual(["amd\\u000abeep", "x\\u2028y", "\\u202eevil"]);
+    expect(read.issues).toEqual([
+      'amdInfo.amdEvents[0]: unknown AMD event "amd\\u000abeep"',
+      'amdInfo.amdEvents[1]: unknown AMD event "x\\u2028y"',
+      'amdInfo.amdEvents[2]: unknown AMD event "\\u202eevil"',
+    ]);
+  });
+
+  it("reads a Map, a Date or a boxed value as an entry without a name", () => {
+    const read = readAmd(ctx({ amd: [new Map([["type", "amd_error"]]), new Date(0), Object("amd_stopped")] }));
+    expect(read.events).toEqual([]);
+    expect(read.issues).toEqual([
+      'amd[0]: no event name (expected "type", "event", "name" or "machineDetection" to hold one)',
+      'amd[1]: no event name (expected "type", "event", "name" or "machineDetection" to hold one)',
+      'amd[2]: no event name (expected "type", "event", "name" or "machineDetection" to hold one)',
+    ]);
+  });
+
+  it("keeps prototype-named text as unknown names, never as built-ins", () => {
+    const read = readAmd(ctx({ amd: ["__proto__", "constructor", "toString", { type: "hasOwnProperty" }] }));
+    expect(read.events).toEqual([]);
+    expect(read.unknownEvents).toEqual(["__proto__", "constructor", "toString", "hasOwnProperty"]);
   });
 });

@@ -89,11 +89,33 @@ const hostileMakers: ReadonlyArray<() => unknown> = [
     Array.from({ length: 100_000 }, (_, index) =>
       index % 3 === 0 ? "amd_tone_detected" : { type: "amd_stopped", frequency: "x" },
     ),
+  () => [...Array.from({ length: 1000 }, () => "amd_stopped"), { type: "amd_tone_detected", frequency: 2100 }],
+  () => new Map([["human", "hang-up"]]),
+  () => new Date(0),
+  () => Object.create({ human: "hang-up", type: "amd_human_detected", action: "hang-up" }),
+  () => Object(5),
+  () => ({ type: "amd_error", error: "line one\nline two\u2028three\u202e" }),
   () => ({
     amd: "\u{1F600}amd_\uD800stopped\u0301",
     amdInfo: { amdEvents: ["\uFEFFamd_stopped\u200B", "ＡＭＤ＿ＳＴＯＰＰＥＤ"] },
   }),
 ];
+
+/**
+ * Makers of lists as long as a list can be: the core reads them in bounded time. Kept
+ * apart (see {@link anyCoreInput}) until every dialer function does too.
+ */
+const giantMakers: ReadonlyArray<() => unknown> = [
+  () => {
+    // A sparse list as long as a list can be: reading it must stay bounded.
+    const sparse = new Array(2 ** 32 - 1);
+    sparse[3] = "amd_tone_detected";
+    sparse[4096] = { type: "amd_machine_detected" };
+    return sparse;
+  },
+  () => ({ session: { UserSession: { amd: new Array(2 ** 32 - 1), amdInfo: { amdEvents: new Array(1e6) } } } }),
+];
+const allMakers = [...hostileMakers, ...giantMakers];
 
 class Hostile {
   constructor(readonly index: number) {}
@@ -109,7 +131,7 @@ export const hostile: fc.Arbitrary<unknown> = fc
  * them (fast-check itself inspects generated values), so each run makes fresh ones.
  */
 export function materialize(value: unknown): unknown {
-  if (value instanceof Hostile) return hostileMakers[value.index]?.();
+  if (value instanceof Hostile) return allMakers[value.index]?.();
   if (Array.isArray(value)) return value.map(materialize);
   if (typeof value === "object" && value !== null && Object.getPrototypeOf(value) === Object.prototype) {
     const out: Record<string, unknown> = {};
@@ -126,11 +148,47 @@ export function materialize(value: unknown): unknown {
   return value;
 }
 
-/** Text of every kind: full Unicode, lone surrogates, combining marks, emoji. */
+/** Names that are keys of every object's prototype: lookups by them must never find a built-in. */
+export const prototypeName = fc.constantFrom(
+  "__proto__",
+  "constructor",
+  "prototype",
+  "toString",
+  "valueOf",
+  "hasOwnProperty",
+  "isPrototypeOf",
+  "__defineGetter__",
+  "then",
+);
+
+/** Characters that break a line or its display: C0 and C1 controls, DEL, U+2028/U+2029, bidi controls. */
+const controlChar = fc
+  .oneof(
+    fc.integer({ min: 0, max: 0x1f }),
+    fc.integer({ min: 0x7f, max: 0x9f }),
+    fc.integer({ min: 0x2028, max: 0x202e }),
+    fc.integer({ min: 0x2066, max: 0x2069 }),
+  )
+  .map((code) => String.fromCharCode(code));
+
+/** Text with control characters mixed in anywhere. */
+export const controlText = fc
+  .array(fc.oneof(controlChar, fc.string({ maxLength: 4 }), eventName), { maxLength: 12 })
+  .map((parts) => parts.join(""));
+
+/** A byte order mark before JSON text of events, or of an amdInfo value. */
+export const bomJson: fc.Arbitrary<string> = fc
+  .tuple(fc.array(eventName, { minLength: 1, maxLength: 3 }), fc.constantFrom("", " ", "\n"), fc.boolean())
+  .map(([names, space, asInfo]) => `\uFEFF${space}${JSON.stringify(asInfo ? { amdEvents: names } : names)}`);
+
+/** Text of every kind: full Unicode, lone surrogates, combining marks, emoji, controls, prototype names. */
 const oddText = fc.oneof(
   fc.string({ unit: "grapheme" }),
   fc.string({ unit: "binary" }),
   fc.string({ unit: "grapheme-composite" }),
+  controlText,
+  prototypeName,
+  bomJson,
 );
 
 /** Anything, with hostile values mixed in at any depth. */
@@ -154,6 +212,10 @@ export const anyInput: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
         "human",
         "machine",
         "__proto__",
+        "constructor",
+        "toString",
+        "error",
+        "target",
       ),
       tie("value"),
       { maxKeys: 4 },
@@ -161,11 +223,26 @@ export const anyInput: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
   ),
 })).value;
 
+/** A stand-in for a hostile value or a giant list, for the core's readers. */
+export const hostileCore: fc.Arbitrary<unknown> = fc
+  .nat({ max: allMakers.length - 1 })
+  .map((index) => new Hostile(index));
+
+/** {@link anyInput}, with giant sparse lists at any depth: what the core's properties use. */
+export const anyCoreInput: fc.Arbitrary<unknown> = fc.oneof(
+  anyInput,
+  hostileCore,
+  fc.array(hostileCore, { maxLength: 3 }),
+);
+
 /** Wraps a value as the bot context's UserSession at the right depth, or not. */
 export const anyContext: fc.Arbitrary<unknown> = fc.oneof(
-  anyInput,
-  anyInput.map((UserSession) => ({ session: { UserSession } })),
+  anyCoreInput,
+  anyCoreInput.map((UserSession) => ({ session: { UserSession } })),
   fc
-    .record({ amd: anyInput, amdInfo: fc.oneof(anyInput, fc.record({ amdEvents: anyInput })) }, { requiredKeys: [] })
+    .record(
+      { amd: anyCoreInput, amdInfo: fc.oneof(anyCoreInput, fc.record({ amdEvents: anyCoreInput })) },
+      { requiredKeys: [] },
+    )
     .map((UserSession) => ({ session: { UserSession } })),
 );

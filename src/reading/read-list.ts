@@ -1,0 +1,85 @@
+import type { AmdEventName } from "../events.js";
+import { boundedLength, isArraySafe, UNREADABLE } from "../internal/safe.js";
+import type { Collector } from "./collector.js";
+import type { AmdEvent } from "./read-amd.js";
+
+/**
+ * At most this many entries of any one list (`amdEvents`, or `amd` as a list) are read
+ * whole, data and all; a longer list is reported in `issues`. Past them, each further
+ * entry's event name is still looked at (up to 5,000 entries in all), and an entry
+ * naming an event not read yet is read whole: the set of events, and so the outcome,
+ * never depends on where in the list an event sits. Real calls post fewer than 20.
+ *
+ * @example
+ * ```ts
+ * import { MAX_EVENTS_READ, readAmd } from "amd-flow";
+ * const amdEvents = [...Array.from({ length: MAX_EVENTS_READ }, () => "amd_stopped"), "amd_tone_detected"];
+ * const reading = readAmd({ session: { UserSession: { amdInfo: { amdEvents } } } });
+ * reading.events.length; // 1001: the tone, past the cap, is read too
+ * reading.issues; // ["amdInfo.amdEvents: 1001 entries; read the first 1000 whole and the names of the first 1001"]
+ * ```
+ */
+export const MAX_EVENTS_READ = 1000;
+/** Entries of one list whose names are looked at, the first {@link MAX_EVENTS_READ} included. */
+export const MAX_NAMES_READ = 5000;
+
+/** How a list's entries are read: whole, or only for the event they name. */
+export interface EntryReader {
+  /** Reads one entry whole, data and problems. */
+  readonly read: (entry: unknown, source: AmdEvent["source"], index: number | undefined, where: string) => void;
+  /** The AMD event `entry` names, looked at cheaply; `undefined` for anything else. */
+  readonly name: (entry: unknown, where: () => string) => AmdEventName | undefined;
+}
+
+function entryAt(list: readonly unknown[], index: number): unknown {
+  try {
+    return list[index];
+  } catch {
+    return UNREADABLE;
+  }
+}
+
+function tooLong(where: string, total: number, looked: number): string {
+  return `${where}: ${total} entries; read the first ${MAX_EVENTS_READ} whole and the names of the first ${looked}`;
+}
+
+/**
+ * Reads a list of entries (or one entry, or JSON text of either): the first
+ * {@link MAX_EVENTS_READ} whole, then up to {@link MAX_NAMES_READ} by name, adding in
+ * whole only an entry that names an event not read yet.
+ */
+export function readList(
+  list: unknown,
+  source: AmdEvent["source"],
+  where: string,
+  into: Collector,
+  entries: EntryReader,
+): void {
+  if (typeof list === "string") {
+    const parsed = into.json(list, where);
+    if (parsed !== undefined) readList(parsed, source, where, into, entries);
+    else if (list.trim() !== "") entries.read(list, source, undefined, where);
+    return;
+  }
+  if (!isArraySafe(list)) {
+    entries.read(list, source, undefined, where);
+    return;
+  }
+  const bounds = boundedLength(list, MAX_NAMES_READ);
+  if (bounds === undefined) {
+    into.issue(`${where}: could not read its length`);
+    return;
+  }
+  if (bounds.total > MAX_EVENTS_READ) into.issue(tooLong(where, bounds.total, bounds.length));
+  let index = 0;
+  const at = (): string => `${where}[${index}]`;
+  for (; index < bounds.length && !into.stopped; index++) {
+    const entry = entryAt(list, index);
+    if (index < MAX_EVENTS_READ) {
+      entries.read(entry, source, index, at());
+      continue;
+    }
+    const name = entries.name(entry, at);
+    if (name !== undefined && !into.names.has(name)) entries.read(entry, source, index, at());
+  }
+}
