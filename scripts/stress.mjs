@@ -6,7 +6,14 @@
 // bot bundle; the dialer's readers stay under bounds that scale with their input.
 import { readFileSync } from "node:fs";
 import vm from "node:vm";
-import { parseCallNotification, signNotifyPayload, summarizeCall, verifyNotifySignature } from "../dist/dialer.js";
+import {
+  buildDialoutRequest,
+  parseCallNotification,
+  signNotifyPayload,
+  summarizeCall,
+  summarizeCalls,
+  verifyNotifySignature,
+} from "../dist/dialer.js";
 import { notificationFixtures } from "../dist/fixtures.js";
 import { parsePolicy, readAmd, routeCall } from "../dist/index.js";
 
@@ -214,6 +221,24 @@ measure(
   () =>
     `→ ${JSON.stringify(verifyNotifySignature(`${megabyteBody} `, signature, "secret", { now: 1_750_947_610_000 }))}`,
 );
+
+measure(
+  "summarizeCalls: a sparse list of length 2³² − 1",
+  2000,
+  () => `→ ${summarizeCalls(new Array(2 ** 32 - 1)).calls} calls`,
+);
+const slashes = "/".repeat(200_000);
+measure("buildDialoutRequest: hosts of 2·10⁵ slashes", 1000, () => {
+  let refused = 0;
+  for (const host of [`https://h${slashes}x`, `https://h${slashes}`, `https:${slashes}`]) {
+    try {
+      buildDialoutRequest({ host, jwt: "token", botId: "st-1", target: "tel:+15550100", caller: "+15550199" });
+    } catch {
+      refused++;
+    }
+  }
+  return `→ ${refused} of 3 refused`;
+});
 
 const failed = results.filter((pass) => !pass).length;
 console.log(

