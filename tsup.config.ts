@@ -93,10 +93,11 @@ export default defineConfig([
     // pasted into a platform that counts size; neutral so no Node shims sneak in.
     entry: { "amd-flow": "src/bot.ts" },
     format: ["iife"],
-    globalName: "AmdFlow",
     target: "es2015",
     platform: "neutral",
-    minify: true,
+    // terser after esbuild: a second compressor finds about 4 % more (the file has a size budget).
+    minify: "terser",
+    terserOptions: { ecma: 2015, module: false, toplevel: false, compress: { passes: 2 }, format: { comments: false } },
     noExternal: [/.*/],
     outExtension: () => ({ js: ".bot.js" }),
     // AmdFlow.version: tells which build was uploaded to a bot.
@@ -105,14 +106,17 @@ export default defineConfig([
     inject: ["src/bot-globals.ts"],
     plugins: [es2015SpreadHelper],
     esbuildPlugins: [pureTsPattern],
-    // src/bot.ts exports one object, AmdFlow's value: a plain object whose properties
-    // are the functions themselves, not the getters of an ES module namespace.
-    footer: { js: "AmdFlow=AmdFlow.default;" },
+    // The script declares the one global, and src/bot.ts assigns it a plain object whose
+    // properties are the functions themselves: no module-namespace getters, and no
+    // export helpers in the file.
+    banner: { js: '"use strict";var AmdFlow;' },
     esbuildOptions(options) {
       // zod's package "exports" need the import condition under the neutral platform.
       options.conditions = ["import", "module", "default"];
       options.mainFields = ["module", "main"];
       options.legalComments = "none";
+      // esbuild minifies too (tsup turns it off when terser is chosen): each finds what the other misses.
+      options.minify = true;
     },
   },
 ]);

@@ -22,15 +22,8 @@ const StringBuiltin = String;
 const SymbolBuiltin = Symbol;
 const WeakSetBuiltin = WeakSet;
 
-// zod keeps its shared configuration on the global object (`globalThis.__zod_globalConfig`)
-// so that several copies of zod in one program share it. The bundle's zod is private to
-// the bundle, so its "global object" is an object of the bundle's own: the bundle needs
-// no ES2020 `globalThis` and leaves nothing in the bot's global scope but `AmdFlow`.
-const bundleGlobal: Record<string, unknown> = {};
-
 export {
   ArrayBuiltin as Array,
-  bundleGlobal as globalThis,
   DateBuiltin as Date,
   ErrorBuiltin as Error,
   JSONBuiltin as JSON,

@@ -1,5 +1,5 @@
 // Entry of dist/amd-flow.bot.js: the core API under the global `AmdFlow`, nothing else.
-// One plain object (tsup.config.ts assigns it to AmdFlow), so a bot script node reads
+// One plain object, so a bot script node reads
 // each function as a property, not through a module namespace's getter; a test holds
 // its keys equal to the core module's value exports.
 import {
@@ -22,8 +22,10 @@ import {
 
 // Set at build time from package.json (tsup.config.ts `define`).
 declare const __AMD_FLOW_VERSION__: string;
+// Declared by the bundle's first line (tsup.config.ts `banner`): the one global it defines.
+declare var AmdFlow: unknown;
 
-export default {
+AmdFlow = {
   AMD_EVENTS,
   classifyAmd,
   decideRoute,

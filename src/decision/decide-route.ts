@@ -85,7 +85,7 @@ function checkedOutcome(outcome: unknown, issues: string[]): AmdOutcome {
     (kind !== "machine" || (typeof phase === "string" && PHASES.has(phase)))
   ) {
     if (isArraySafe(evidence)) return outcome as AmdOutcome;
-    return { ...(outcome as AmdOutcome), evidence: [] };
+    return Object.assign({}, outcome as AmdOutcome, { evidence: [] });
   }
   issues.push("outcome: not an AMD outcome (expected one from classifyAmd); treated as an AMD error");
   return { kind: "error", evidence: [] };

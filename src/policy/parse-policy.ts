@@ -154,7 +154,9 @@ function buildRule(
     }
     case "wait": {
       const base: WaitRule =
-        fallback.action === "wait" ? fallback : { ...(defaultPolicy.machine.greeting as WaitRule), then: fallback };
+        fallback.action === "wait"
+          ? fallback
+          : Object.assign({}, defaultPolicy.machine.greeting as WaitRule, { then: fallback });
       const recheck = get("recheckAfterMs");
       const max = get("maxWaitMs");
       const then = get("then");

@@ -1,54 +1,41 @@
-import * as z from "zod/mini";
 import { numericText } from "../vocabulary.js";
 
-// The leaf schemas are the authority on what a field may hold and how it is coerced.
-// The reader only short-cuts values that are already canonical (a string for text, a
-// finite non-negative number for numbers) and sends everything else to the schema, so
-// coercion and the wording of problems live in one place.
-//
-// They are built on first use: a bot context with canonical values never needs them,
-// and building them costs about 0.7 ms of the bot bundle's cold start (bench/). The
-// object schemas in schemas.ts export these same instances.
+// What each field of an event or of amdInfo may hold and how it is coerced, written out
+// by hand for the reader (and so for the bot bundle, which carries no zod). The zod leaf
+// schemas in leaf-schemas.ts state the same rules for the exported object schemas; a
+// property test holds the two equal on generated input.
+
+/** What a leaf reader returns for a value it refuses. */
+export const INVALID: unique symbol = Symbol("invalid");
+
+/** The problem each kind of field reports for a value it refuses. */
+export const LEAF_PROBLEMS = {
+  text: "expected text",
+  amount: "expected a non-negative number",
+  time: "expected a time (epoch milliseconds or a date)",
+} as const;
 
 /** Like {@link numericText}, and date strings (`"2026-11-24T09:00:00Z"`) become epoch ms. */
-function timeText(value: unknown): unknown {
+export function timeText(value: unknown): unknown {
   const number = numericText(value);
   if (typeof number !== "string") return number;
   const ms = Date.parse(number);
   return Number.isNaN(ms) ? number : ms;
 }
 
-function once<T>(build: () => T): () => T {
-  let built: T | undefined;
-  return () => (built ??= build());
-}
+/** A finite non-negative number, as zod's `number().check(gte(0))` accepts (NaN and ±Infinity fail). */
+const amount = (value: unknown): unknown =>
+  typeof value === "number" && value >= 0 && value < Infinity ? value : INVALID;
 
-const nonNegative = (error: string) => z.number({ error }).check(z.gte(0, { error }));
-
-/** The text leaf: any string. */
-export const textLeaf = once(() => z.string({ error: "expected text" }));
-/** The number leaf: a non-negative number, or one written as text. */
-export const numberLeaf = once(() => z.pipe(z.transform(numericText), nonNegative("expected a non-negative number")));
-/** The time leaf: epoch ms as a number or text, or a date string. */
-export const timeLeaf = once(() =>
-  z.pipe(z.transform(timeText), nonNegative("expected a time (epoch milliseconds or a date)")),
-);
-
-/** A kind of field: its schema, and the check for values that are already canonical. */
+/** A kind of field: how a value is read (its coerced value, or {@link INVALID}) and the problem it reports. */
 export interface LeafKind {
-  readonly schema: () => z.ZodMiniType;
-  readonly canonical: (value: unknown) => boolean;
+  readonly read: (value: unknown) => unknown;
+  readonly problem: string;
 }
 
-// The canonical checks are a fast path: a value they pass must come out of the schema
-// unchanged (a test holds them to it); a value they miss goes through the schema. So a
-// narrower check changes only speed.
-// Stryker disable next-line EqualityOperator,ConditionalExpression,LogicalOperator: see above; 0 and text both go through the schema unchanged.
-const isAmount = (value: unknown): boolean => typeof value === "number" && value >= 0 && value < Infinity;
-// Stryker disable next-line ConditionalExpression: see above.
-const TEXT: LeafKind = { schema: textLeaf, canonical: (value) => typeof value === "string" };
-const AMOUNT: LeafKind = { schema: numberLeaf, canonical: isAmount };
-const TIME: LeafKind = { schema: timeLeaf, canonical: isAmount };
+const TEXT: LeafKind = { read: (value) => (typeof value === "string" ? value : INVALID), problem: LEAF_PROBLEMS.text };
+const AMOUNT: LeafKind = { read: (value) => amount(numericText(value)), problem: LEAF_PROBLEMS.amount };
+const TIME: LeafKind = { read: (value) => amount(timeText(value)), problem: LEAF_PROBLEMS.time };
 
 /** The fields read from an event entry (see `amdEventDataSchema`). */
 export const EVENT_FIELDS = {

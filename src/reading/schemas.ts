@@ -1,11 +1,11 @@
 import * as z from "zod/mini";
 import { AMD_EVENTS } from "../events.js";
-import { numberLeaf, textLeaf, timeLeaf } from "./leaves.js";
+import { numberLeaf, textLeaf, timeLeaf } from "./leaf-schemas.js";
 
 // Object schemas of what a bot context may hold, for types, docs and users who want to
 // validate. The reader walks the same fields (EVENT_FIELDS, INFO_FIELDS in leaves.ts)
-// with the same leaf schemas, without building these objects, which keeps them out of
-// the bot bundle; a test holds the two lists equal.
+// with the same rules written by hand, which keeps zod out of the bot bundle; tests hold
+// the field lists and the leaf rules equal.
 
 /**
  * A piece of text in AMD data: a greeting, a reason, a hint, a language tag.
