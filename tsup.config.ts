@@ -4,21 +4,6 @@ import { defineConfig, type Options } from "tsup";
 
 const { version } = JSON.parse(readFileSync(new URL("./package.json", import.meta.url), "utf8")) as { version: string };
 
-type Plugin = NonNullable<Options["plugins"]>[number];
-
-// esbuild lowers `{ ...a, b }` to ES2015 with a helper that calls the ES2017
-// Object.getOwnPropertyDescriptors (zod does this on every parse given options), and no
-// option changes that helper. The bot bundle gets the same function from ES2015 parts.
-const OWN_DESCRIPTORS = "Object.getOwnPropertyDescriptors";
-const OWN_DESCRIPTORS_ES2015 =
-  "(o=>Reflect.ownKeys(o).reduce((d,k)=>(d[k]=Object.getOwnPropertyDescriptor(o,k),d),{}))";
-const es2015SpreadHelper: Plugin = {
-  name: "es2015-spread-helper",
-  renderChunk(code) {
-    return { code: code.split(OWN_DESCRIPTORS).join(OWN_DESCRIPTORS_ES2015) };
-  },
-};
-
 type EsbuildPlugin = NonNullable<Options["esbuildPlugins"]>[number];
 
 /** Where every call or `new` outside a function body starts in `code`. */
@@ -104,7 +89,6 @@ export default defineConfig([
     define: { __AMD_FLOW_VERSION__: JSON.stringify(version) },
     // Built-ins as locals: global lookups are slow in the platform's vm sandbox (see the file).
     inject: ["src/bot-globals.ts"],
-    plugins: [es2015SpreadHelper],
     esbuildPlugins: [pureTsPattern],
     // The script declares the one global, and src/bot.ts assigns it a plain object whose
     // properties are the functions themselves: no module-namespace getters, and no

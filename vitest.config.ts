@@ -5,6 +5,7 @@ const BUILT = [
   "test/bundle/**/*.test.ts",
   "test/docs/**/*.test.ts",
   "test/cli/cli.test.ts",
+  "test/cli/built-cli.test.ts",
   // The example receiver imports amd-flow/dialer as a user would, from dist/.
   "test/dialer/notify-receiver.test.ts",
 ];

@@ -4,7 +4,7 @@ import { isArraySafe, type Mutable, put, readProp } from "../internal/safe.js";
 import type { AmdReading } from "../reading/read-amd.js";
 import type { MachinePhase } from "../vocabulary.js";
 import { type ClassifyOptions, verdictOptions } from "./classify-options.js";
-import { BIT, type Details, gatherDetails, usableText } from "./event-details.js";
+import { type Details, gatherDetails, usableText } from "./event-details.js";
 import type { AmdOutcome, ErrorOutcome, FaxOutcome, HumanOutcome, MachineOutcome } from "./outcomes.js";
 import { verdictOf } from "./verdict.js";
 
@@ -141,7 +141,10 @@ function builderFor(verdict: Verdict): Builder {
 export function classifyAmd(reading: AmdReading, options?: ClassifyOptions): AmdOutcome {
   const details = gatherDetails(readProp(reading, "events"));
   const evidence: AmdEventName[] = [];
-  for (const name of AMD_EVENTS) if ((details.mask & BIT[name]) !== 0) evidence.push(name);
+  // AMD_EVENTS[n] has bit 1 << n.
+  for (let index = 0; index < AMD_EVENTS.length; index++) {
+    if ((details.mask & (1 << index)) !== 0) evidence.push(AMD_EVENTS[index] as AmdEventName);
+  }
   const unknown = readProp(reading, "unknownEvents");
   let hasUnknown = false;
   try {

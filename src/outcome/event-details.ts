@@ -22,8 +22,11 @@ const MACHINE_BITS = BIT.amd_machine_detected | BIT.amd_machine_stopped_speaking
  * a number when it is finite and not negative. Anything else (null, a Symbol, an
  * object, NaN) counts as absent.
  */
+const NOT_BLANK = /\S/;
+
 export function usableText(value: unknown): string | undefined {
-  return typeof value === "string" && value.trim() !== "" ? value : undefined;
+  // A test, not trim(): no new string per field on the hot path.
+  return typeof value === "string" && NOT_BLANK.test(value) ? value : undefined;
 }
 
 /** See {@link usableText}. */
@@ -189,7 +192,22 @@ function forEachEntry(list: readonly unknown[], visit: (entry: unknown) => void)
  * put there): the set of names as a mask and each detail chosen order-free.
  */
 export function gatherDetails(events: unknown): Details {
-  const details: Details = { mask: 0 };
+  // Every field from the start: one object shape, whatever the events hold.
+  const details: Details = {
+    mask: 0,
+    machineReason: undefined,
+    machineGreeting: undefined,
+    hint: undefined,
+    humanReason: undefined,
+    humanGreeting: undefined,
+    language: undefined,
+    toneFrequency: undefined,
+    error: undefined,
+    toneAtMs: undefined,
+    toneTimestamp: undefined,
+    humanAtMs: undefined,
+    humanTimestamp: undefined,
+  };
   // A repeat of the same entry (the same text, the same object) adds nothing: skip it cheaply.
   let previous: unknown = details;
   if (isArraySafe(events)) {

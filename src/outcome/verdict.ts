@@ -25,9 +25,9 @@ const VERDICTS = [
 /** What the events say: a machine phase, another outcome kind, or why there is none. */
 export type Verdict = (typeof VERDICTS)[number][0] | "fax" | "pending" | "unknown-only" | "nothing";
 
-const VERDICT_MASKS = VERDICTS.map(
-  ([verdict, names]) => [verdict, names.reduce((mask, name) => mask | BIT[name], 0)] as const,
-);
+// Flat lists walked by index: the hot path destructures nothing.
+const VERDICT_NAMES = VERDICTS.map(([verdict]) => verdict);
+const VERDICT_MASKS = VERDICTS.map(([, names]) => names.reduce((mask, name) => mask | BIT[name], 0));
 
 const SPEECH_VERDICT = BIT.amd_human_detected | BIT.amd_machine_detected | BIT.amd_machine_stopped_speaking;
 
@@ -41,8 +41,7 @@ const FAX_TOLERANCE = 50;
  */
 export function isFaxFrequency(frequency: number | undefined): boolean {
   if (frequency === undefined) return false;
-  for (const tone of FAX_TONES) if (Math.abs(frequency - tone) <= FAX_TOLERANCE) return true;
-  return false;
+  return Math.abs(frequency - FAX_TONES[0]) <= FAX_TOLERANCE || Math.abs(frequency - FAX_TONES[1]) <= FAX_TOLERANCE;
 }
 
 /** How classification is asked for: see `ClassifyOptions`. */
@@ -77,6 +76,9 @@ export function verdictOf(details: Details, hasUnknown: boolean, options: Verdic
   if (tone && (mask & SPEECH_VERDICT) === 0 && isFaxFrequency(details.toneFrequency)) return "fax";
   if (options.amdRequested && (mask === BIT.amd_tone_detected || (mask === 0 && !hasUnknown))) return "pending";
   if (toneBeforePerson(details, options.beepWindowMs)) mask &= ~BIT.amd_tone_detected;
-  for (const [verdict, required] of VERDICT_MASKS) if ((mask & required) === required) return verdict;
+  for (let index = 0; index < VERDICT_MASKS.length; index++) {
+    const required = VERDICT_MASKS[index] as number;
+    if ((mask & required) === required) return VERDICT_NAMES[index] as Verdict;
+  }
   return hasUnknown ? "unknown-only" : "nothing";
 }

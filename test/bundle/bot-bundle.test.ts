@@ -10,13 +10,15 @@ import { eventFixtures, scenarioFixtures } from "../../src/fixtures/index.js";
 import { routeCall } from "../../src/index.js";
 import { bundleCode as code, inSandbox, loadBundle } from "../support/bundle-sandbox.js";
 
-const SIZE_LIMIT_GZIP = 12 * 1024;
+// A ceiling against regressions, just above today's file; the budget is 8 KB (aim 7 KB),
+// which npm run bench reports. The file was 12.8 KB once fax, pending and the hardening
+// round were in; zod's core and ts-pattern's P namespace left it since.
+const SIZE_LIMIT_GZIP = 8.5 * 1024;
 const load = (context: unknown = undefined) => loadBundle({ context });
 
 describe("dist/amd-flow.bot.js", () => {
   it("defines the global AmdFlow and nothing else", () => {
     const { added, sandbox } = load();
-    // zod's shared configuration (__zod_globalConfig) stays inside the bundle (bot-globals.ts).
     expect(added).toEqual(["AmdFlow"]);
     const api = inSandbox(sandbox, "return Object.keys(AmdFlow).sort();", null);
     // Every value the core module exports, and the version: nothing more, nothing less.
@@ -124,9 +126,25 @@ describe("dist/amd-flow.bot.js", () => {
     ).toBeLessThanOrEqual(SIZE_LIMIT_GZIP);
   });
 
-  it("carries none of the heavy parts: no full zod, no object schemas, no lodash, no fixtures", () => {
-    for (const name of ["ZodObject", "$ZodObject", "lodash", "scenarioFixtures", "koreUtil", "jitless", "node:"]) {
-      expect(code.includes(name), name).toBe(false);
-    }
+  it("carries none of the heavy parts: no zod at all, no ts-pattern P namespace, no lodash, no fixtures", () => {
+    const never = [
+      // zod: the reader's leaf rules are written out by hand.
+      "_zod",
+      "ZodError",
+      "__zod_globalConfig",
+      "zod",
+      // ts-pattern's P builders (only match is used; the build drops the rest).
+      "startsWith",
+      "minLength",
+      "maxLength",
+      "nonNullable",
+      // Node, fixtures, lodash.
+      "lodash",
+      "scenarioFixtures",
+      "koreUtil",
+      "jitless",
+      "node:",
+    ];
+    for (const name of never) expect(code.includes(name), name).toBe(false);
   });
 });
