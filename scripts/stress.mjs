@@ -2,7 +2,7 @@
 // RUNS runs must stay under it, or the script exits 1. This is a script, not a timed
 // unit test: shared machines make timings flaky, so it runs on its own and prints.
 //
-// Bounds: routeCall on any input returns in under 50 ms (DESIGN §4), in Node and in the
+// Bounds: routeCall on any input returns in under 50 ms (the documented promise), in Node and in the
 // bot bundle; the dialer's readers stay under bounds that scale with their input.
 import { readFileSync } from "node:fs";
 import vm from "node:vm";

@@ -1,7 +1,6 @@
 // Entry of dist/amd-flow.bot.js: the core API under the global `AmdFlow`, nothing else.
-// One plain object, so a bot script node reads
-// each function as a property, not through a module namespace's getter; a test holds
-// its keys equal to the core module's value exports.
+// One plain object, so a bot script node reads each function as a property, not through
+// a module namespace's getter; a test holds its keys equal to the core's value exports.
 import {
   AMD_EVENTS,
   classifyAmd,

@@ -124,7 +124,7 @@ function builderFor(verdict: Verdict): Builder {
  *
  * Details (reason, greeting, hint, language, tone frequency, error) count only when
  * present and usable: text with more than white space, a finite non-negative number.
- * `amdInfo`'s greeting and reason come first; where several events disagree, the
+ * `amdInfo`'s greeting comes first (and, for a machine, its reason); where several events disagree, the
  * longest text (then the first in code-unit order) and the lowest number win.
  *
  * @param reading - what {@link readAmd} returned.

@@ -39,6 +39,9 @@ function entryAt(list: readonly unknown[], index: number): unknown {
   }
 }
 
+/** Events whose data, not only their name, can change the outcome: every copy past the cap is read whole. */
+const DATA_DECIDES: ReadonlySet<AmdEventName> = new Set<AmdEventName>(["amd_tone_detected", "amd_human_detected"]);
+
 function tooLong(where: string, total: number, looked: number): string {
   return `${where}: ${total} entries; read the first ${MAX_EVENTS_READ} whole and the names of the first ${looked}`;
 }
@@ -46,7 +49,8 @@ function tooLong(where: string, total: number, looked: number): string {
 /**
  * Reads a list of entries (or one entry, or JSON text of either): the first
  * {@link MAX_EVENTS_READ} whole, then up to {@link MAX_NAMES_READ} by name, adding in
- * whole only an entry that names an event not read yet.
+ * whole an entry that names an event not read yet, or a tone or a human verdict, whose
+ * data (a fax's frequency, the times of a tone and of the verdict) can change the outcome.
  */
 export function readList(
   list: unknown,
@@ -80,6 +84,7 @@ export function readList(
       continue;
     }
     const name = entries.name(entry, at);
-    if (name !== undefined && !into.names.has(name)) entries.read(entry, source, index, at());
+    if (name !== undefined && (!into.names.has(name) || DATA_DECIDES.has(name)))
+      entries.read(entry, source, index, at());
   }
 }

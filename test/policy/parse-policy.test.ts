@@ -20,7 +20,7 @@ const problemsOf = (input: unknown): readonly string[] => {
 };
 
 describe("defaultPolicy", () => {
-  it("is DESIGN's table", () => {
+  it("is the documented table", () => {
     expect(defaultPolicy).toEqual({
       human: { action: "continue" },
       machine: {

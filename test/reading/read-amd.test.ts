@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { makeBotContext } from "../../src/fixtures/index.js";
 import { MAX_EVENTS_READ, readAmd, routeCall } from "../../src/index.js";
 import { MAX_JSON_TEXT } from "../../src/internal/safe.js";
 import { MAX_JSON_READ, MAX_UNREADABLE } from "../../src/reading/collector.js";
@@ -644,5 +645,29 @@ describe("readAmd: text from outside", () => {
     const read = readAmd(ctx({ amd: ["__proto__", "constructor", "toString", { type: "hasOwnProperty" }] }));
     expect(read.events).toEqual([]);
     expect(read.unknownEvents).toEqual(["__proto__", "constructor", "toString", "hasOwnProperty"]);
+  });
+});
+
+describe("readAmd: data that decides the outcome, past the whole-read cap", () => {
+  it("reads every tone and human verdict whole, so a fax tone past the cap still makes a fax", () => {
+    const padding = Array.from({ length: 1000 }, () => "amd_stopped");
+    const plainTone = { type: "amd_tone_detected" };
+    const faxTone = { type: "amd_tone_detected", frequency: 2150 };
+    const early = routeCall(makeBotContext([plainTone, ...padding, faxTone], { amd: undefined }));
+    const late = routeCall(makeBotContext([faxTone, ...padding, plainTone], { amd: undefined }));
+    expect([early.outcome.kind, early.action]).toEqual(["fax", "hang-up"]);
+    expect([late.outcome.kind, late.action]).toEqual(["fax", "hang-up"]);
+    // A repeat of any other event past the cap is only looked at, not read.
+    const stopped = readAmd(ctx({ amdInfo: { amdEvents: [...padding, { type: "amd_stopped", error: "x" }] } }));
+    expect(stopped.events).toHaveLength(1000);
+  });
+
+  it("keeps a human verdict's time past the cap, for the tone-before-the-person rule", () => {
+    const padding = Array.from({ length: 1000 }, () => "amd_stopped");
+    const human = { type: "amd_human_detected", atMs: 5000 };
+    const tone = { type: "amd_tone_detected", atMs: 1000 };
+    const reading = readAmd(ctx({ amdInfo: { amdEvents: [tone, { type: "amd_human_detected" }, ...padding, human] } }));
+    expect(reading.events.filter((event) => event.name === "amd_human_detected")).toHaveLength(2);
+    expect(routeCall(makeBotContext([tone, ...padding, human], { amd: undefined })).outcome.kind).toBe("human");
   });
 });
