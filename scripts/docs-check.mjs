@@ -3,8 +3,9 @@
 // downloaded browser) and checks what a reader needs: the guides render and are listed
 // in reading order, the landing page shows its title once, no table is wider than the
 // content column, the decision table has a row per scenario, the diagrams load with
-// labels of at least 12 px as shown and no two arrowheads on one point, and search finds
-// amd_tone_detected. Screenshots of each page go to reports/docs/ for review.
+// labels of at least 12 px as shown and no two arrowheads on one point, the timelines
+// shade the 2 seconds after a person's greeting, and search finds amd_tone_detected.
+// Screenshots of each page and each diagram go to reports/docs/ for review.
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import http from "node:http";
 import { extname, join, normalize } from "node:path";
@@ -21,6 +22,7 @@ const GUIDES = {
   "Getting_started_(bot_designers).html": "Getting started",
   "AMD_events_explained.html": "AMD events explained",
   "Decision_table.html": "Decision table",
+  "Timelines.html": "Timelines",
   "Policies.html": "Policies",
   "Testing_your_flow_with_the_fixtures.html": "Testing your flow with the fixtures",
   "Dialer_integration.html": "Dialer integration",
@@ -138,36 +140,50 @@ try {
   const firstCell = await tables.last().locator("tbody tr").first().locator("td").first().textContent();
   check(firstCell === scenarioFixtures[0]?.title, "the decision table starts with the first scenario");
 
-  await page.goto(`${base}/documents/AMD_events_explained.html`);
-  const diagrams = page.locator('img[src$=".svg"]');
-  await diagrams.first().waitFor();
-  for (const image of await diagrams.all()) {
-    const src = (await image.getAttribute("src")) ?? "";
-    const name = src.split("/").pop();
-    const shown = await image.evaluate((img) => ({
-      loaded: img.complete && img.naturalWidth > 0,
-      width: img.getBoundingClientRect().width,
-      natural: img.naturalWidth,
-    }));
-    check(shown.loaded, `the diagram ${name} loads`);
-    const svg = readFileSync(join(SITE, "documents", src), "utf8");
-    const viewBoxWidth = Number(/viewBox="0 0 ([\d.]+)/.exec(svg)?.[1] ?? shown.natural);
-    const scale = shown.width / viewBoxWidth;
-    const sizes = [...svg.matchAll(/font-size="([\d.]+)"/g)].map((match) => Number(match[1]));
-    const smallest = Math.min(...sizes) * scale;
-    check(
-      smallest >= MIN_LABEL_PX,
-      `the diagram ${name}'s smallest label is ${smallest.toFixed(1)} px as shown (at least ${MIN_LABEL_PX})`,
-    );
-    const heads = [...svg.matchAll(/<path d="[^"]* ([\d.]+),([\d.]+)"[^>]*marker-end/g)].map(
-      (match) => `${match[1]},${match[2]}`,
-    );
-    const piled = heads.filter((point, index) => heads.indexOf(point) !== index);
-    check(
-      piled.length === 0,
-      `the diagram ${name} has no two arrowheads on one point${piled.length ? ` (${piled.join(" ")})` : ""}`,
-    );
+  // Every diagram, on the page that shows it: loaded, labels readable at the size shown,
+  // arrowheads apart; the timelines' persons shaded for the 2 s after their greeting.
+  for (const guide of ["AMD_events_explained.html", "Timelines.html"]) {
+    await page.goto(`${base}/documents/${guide}`);
+    // The toolbar stays on top while scrolling; out of the way, it does not cover a tall
+    // diagram's screenshot.
+    await page.addStyleTag({ content: ".tsd-page-toolbar { position: static !important; }" });
+    const diagrams = page.locator('img[src$=".svg"]');
+    await diagrams.first().waitFor();
+    for (const image of await diagrams.all()) {
+      await image.scrollIntoViewIfNeeded();
+      const src = (await image.getAttribute("src")) ?? "";
+      const name = src.split("/").pop();
+      const shown = await image.evaluate((img) => ({
+        loaded: img.complete && img.naturalWidth > 0,
+        width: img.getBoundingClientRect().width,
+        natural: img.naturalWidth,
+      }));
+      check(shown.loaded, `the diagram ${name} loads`);
+      const svg = readFileSync(join(SITE, "documents", src), "utf8");
+      const viewBoxWidth = Number(/viewBox="0 0 ([\d.]+)/.exec(svg)?.[1] ?? shown.natural);
+      const scale = shown.width / viewBoxWidth;
+      const sizes = [...svg.matchAll(/font-size="([\d.]+)"/g)].map((match) => Number(match[1]));
+      const smallest = Math.min(...sizes) * scale;
+      check(
+        smallest >= MIN_LABEL_PX,
+        `the diagram ${name}'s smallest label is ${smallest.toFixed(1)} px as shown (at least ${MIN_LABEL_PX})`,
+      );
+      const heads = [...svg.matchAll(/<path d="[^"]* ([\d.]+),([\d.]+)"[^>]*marker-end/g)].map(
+        (match) => `${match[1]},${match[2]}`,
+      );
+      const piled = heads.filter((point, index) => heads.indexOf(point) !== index);
+      check(
+        piled.length === 0,
+        `the diagram ${name} has no two arrowheads on one point${piled.length ? ` (${piled.join(" ")})` : ""}`,
+      );
+      const outside = [...svg.matchAll(/<text x="([\d.]+)"/g)].filter((match) => Number(match[1]) > viewBoxWidth);
+      check(outside.length === 0, `the diagram ${name} has no label starting past its right edge`);
+      await image.screenshot({ path: join(SHOTS, `${name.replace(/\.svg$/, "")}.png`) });
+    }
   }
+  const persons = readFileSync(join(SITE, "media", "timelines-persons.svg"), "utf8");
+  const windows = [...persons.matchAll(/<rect [^>]*><title>the 2 s after the greeting/g)].length;
+  check(windows > 0, `the persons' timelines shade the 2 s after each greeting (${windows} shaded)`);
 
   await page.goto(`${base}/index.html`);
   await page.locator("#tsd-search-trigger").click();

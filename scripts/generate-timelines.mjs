@@ -52,10 +52,21 @@ function scenarioRows(rows) {
     const events = result.events.map((event) => `${(event.atMs / 1000).toFixed(1)} \`${event.name}\``).join("<br>");
     const move = result.action === null ? "none (hung up)" : `**${result.action}** at ${seconds(result.actionAtMs)}`;
     const notes = [];
-    if (result.metrics.personSilenceMs !== undefined)
-      notes.push(`person silent ${seconds(result.metrics.personSilenceMs)}`);
-    if (result.metrics.voicemailAfterBeepMs !== undefined)
-      notes.push(`message ${seconds(result.metrics.voicemailAfterBeepMs)} after the beep`);
+    // Negative figures are the bot moving first: said as "before", never as "-1.35 s".
+    const silence = result.metrics.personSilenceMs;
+    if (silence !== undefined)
+      notes.push(
+        silence >= 0
+          ? `person silent ${seconds(silence)}`
+          : `the bot spoke over the person, ${seconds(-silence)} before their first words ended`,
+      );
+    const afterBeep = result.metrics.voicemailAfterBeepMs;
+    if (afterBeep !== undefined)
+      notes.push(
+        afterBeep >= 0
+          ? `message ${seconds(afterBeep)} after the beep`
+          : `message ${seconds(-afterBeep)} before the beep`,
+      );
     if (result.metrics.voicemailClipped) notes.push("voicemail clipped");
     notes.push(result.metrics.right ? "right" : "**wrong**");
     return `| **${cell(scenario.title)}**<br>${cell(scenario.description)} | ${events || "(none)"} | ${move} | ${notes.join("; ")} |`;
