@@ -22,11 +22,12 @@ export function outcomeLabel(outcome: AmdOutcome): string {
 
 function eventsLabel(row: DecisionRow): string {
   const events = row.scenario.events.map((name) => name.trim().replace(/^amd_/i, ""));
-  const { waitedMs, amdRequested } = row.scenario.options ?? {};
+  const { waitedMs, amdRequested, beepWindowMs } = row.scenario.options ?? {};
   const shown = events.length === 0 ? "(none)" : events.join(" → ");
   const notes = [
     ...(amdRequested === true ? ["AMD requested"] : []),
     ...(waitedMs === undefined ? [] : [`waited ${waitedMs} ms`]),
+    ...(beepWindowMs === undefined ? [] : [`beep window ${beepWindowMs} ms`]),
   ];
   return notes.length === 0 ? shown : `${shown} (${notes.join(", ")})`;
 }

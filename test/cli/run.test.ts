@@ -2,10 +2,10 @@
 // (cli.test.ts spawns that), fast enough to cover every scenario.
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { wrap } from "../../src/cli/decision-table.js";
+import { type DecisionRow, decisionRows, renderMarkdown, wrap } from "../../src/cli/decision-table.js";
 import { run } from "../../src/cli/run.js";
 import { notificationFixtures, scenarioFixtures } from "../../src/fixtures/index.js";
-import { routeCall, situationOf } from "../../src/index.js";
+import { defaultPolicy, routeCall, situationOf } from "../../src/index.js";
 import { cli, tempFolder, withStdin } from "../support/cli.js";
 
 const ESC = String.fromCharCode(27);
@@ -277,6 +277,16 @@ describe("run: the decision table's layout", () => {
     );
     expect(markdown.find((line) => line.startsWith("| AMD disabled"))).toContain("| (none) | not-run |");
     expect(markdown.find((line) => line.startsWith("| Mixed case"))).toContain("| Human_Detected → Stopped |");
+    const requested = scenarioFixtures.find((scenario) => scenario.options?.amdRequested === true);
+    expect(markdown.find((line) => line.startsWith(`| ${requested?.title} |`))).toContain("(AMD requested, waited ");
+  });
+
+  it("names every option a scenario routes with, beside its events", () => {
+    const scenario = scenarioFixtures[0] as (typeof scenarioFixtures)[number];
+    const options = { amdRequested: true, waitedMs: 250, beepWindowMs: 400 };
+    const [row] = decisionRows(defaultPolicy);
+    const label = renderMarkdown([{ scenario: { ...scenario, options }, decision: (row as DecisionRow).decision }]);
+    expect(label).toContain("| human_detected → stopped (AMD requested, waited 250 ms, beep window 400 ms) |");
   });
 
   it("escapes pipes in Markdown cells", () => {
