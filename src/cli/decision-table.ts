@@ -1,5 +1,6 @@
 import { type ScenarioFixture, scenarioFixtures } from "../fixtures/index.js";
 import { type AmdOutcome, type Policy, type RouteDecision, routeCall, situationOf } from "../index.js";
+import { TEXT_WIDTH, wrap } from "./wrap.js";
 
 /** One row of the decision table: a scenario and what the policy decides for it. */
 export interface DecisionRow {
@@ -54,24 +55,8 @@ const HEADER_CELLS: Cells = {
   Explanation: "Explanation",
 };
 
-/** The terminal width the text table fits. */
-export const TEXT_WIDTH = 80;
 const INDENT = "    ";
 const GAP = "  ";
-
-/** Words of `text` in lines of at most `width` characters (a longer word gets a line of its own). */
-export function wrap(text: string, width: number): string[] {
-  const lines: string[] = [];
-  let line = "";
-  for (const word of text.split(" ")) {
-    if (line !== "" && line.length + 1 + word.length > width) {
-      lines.push(line);
-      line = word;
-    } else line = line === "" ? word : `${line} ${word}`;
-  }
-  lines.push(line);
-  return lines;
-}
 
 /** ANSI styles for a terminal; each wraps text that is already padded. */
 const STYLE = {

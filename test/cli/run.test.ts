@@ -2,7 +2,7 @@
 // (cli.test.ts spawns that), fast enough to cover every scenario.
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { type DecisionRow, decisionRows, renderMarkdown, wrap } from "../../src/cli/decision-table.js";
+import { type DecisionRow, decisionRows, renderMarkdown } from "../../src/cli/decision-table.js";
 import { run } from "../../src/cli/run.js";
 import { notificationFixtures, scenarioFixtures } from "../../src/fixtures/index.js";
 import { defaultPolicy, routeCall, situationOf } from "../../src/index.js";
@@ -244,13 +244,6 @@ describe("run: the decision table's layout", () => {
       expect(joined.endsWith(decision.explanation)).toBe(true);
       expect(rest.slice(1).every((line) => line.startsWith("    "))).toBe(true);
     });
-  });
-
-  it("wraps words within a width, a long word on a line of its own", () => {
-    expect(wrap("one two three", 7)).toEqual(["one two", "three"]);
-    expect(wrap("one two", 7)).toEqual(["one two"]);
-    expect(wrap("a verylongword b", 4)).toEqual(["a", "verylongword", "b"]);
-    expect(wrap("", 4)).toEqual([""]);
   });
 
   it("colours only when asked: the header bold, each action in its colour, the events dim", () => {
