@@ -5,6 +5,7 @@
 import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { notificationFixtures } from "../../src/fixtures/index.js";
+import { bodiesOf, VOICEMAIL_CALL } from "../support/notifications.js";
 
 const ESC = String.fromCharCode(27);
 
@@ -107,9 +108,7 @@ describe("built amd-flow: usage mistakes exit 2 with one line", { timeout: SPAWN
 });
 
 describe("built amd-flow summarize: every way notifications are pasted", { timeout: SPAWN_TIMEOUT }, () => {
-  const call = notificationFixtures
-    .filter((fixture) => fixture.body["conversationId"] === "433a9a58-44eb-4c56-bb3e-ab2415f0xxxx")
-    .map((fixture) => fixture.body);
+  const call = bodiesOf(VOICEMAIL_CALL);
 
   it("reads JSON Lines, a JSON array and pretty-printed objects one after another the same", () => {
     const asArray = cli(["summarize", "--json"], JSON.stringify(call));

@@ -4,7 +4,8 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { notificationFixtures, scenarioFixtures } from "../../src/fixtures/index.js";
+import { scenarioFixtures } from "../../src/fixtures/index.js";
+import { bodiesOf, VOICEMAIL_CALL } from "../support/notifications.js";
 
 const ESC = String.fromCharCode(27);
 
@@ -97,29 +98,18 @@ describe("amd-flow table", { timeout: SPAWN_TIMEOUT }, () => {
 });
 
 describe("amd-flow summarize", { timeout: SPAWN_TIMEOUT }, () => {
-  const call = notificationFixtures.filter(
-    (fixture) => fixture.body["conversationId"] === "433a9a58-44eb-4c56-bb3e-ab2415f0xxxx",
-  );
+  const call = bodiesOf(VOICEMAIL_CALL);
 
   it("reads a JSON array or JSON lines, the same either way", () => {
-    const array = run([
-      "summarize",
-      file(
-        "call.json",
-        call.map((fixture) => fixture.body),
-      ),
-      "--json",
-      "--machine-detection",
-      "disconnect",
-    ]);
+    const array = run(["summarize", file("call.json", call), "--json", "--machine-detection", "disconnect"]);
     const lines = run(
       ["summarize", "-", "--json", "--machine-detection", "disconnect"],
-      call.map((fixture) => JSON.stringify(fixture.body)).join("\n"),
+      call.map((body) => JSON.stringify(body)).join("\n"),
     );
     expect(array.code).toBe(0);
     expect(JSON.parse(array.out)).toEqual(JSON.parse(lines.out));
     expect(JSON.parse(array.out)).toMatchObject({ status: "completed", endedBy: "bot", machineDetected: true });
-    expect(run(["summarize"], call.map((fixture) => JSON.stringify(fixture.body)).join("\n")).out).toContain(
+    expect(run(["summarize"], call.map((body) => JSON.stringify(body)).join("\n")).out).toContain(
       "status:        completed",
     );
   });

@@ -7,6 +7,7 @@ import { run } from "../../src/cli/run.js";
 import { notificationFixtures, scenarioFixtures } from "../../src/fixtures/index.js";
 import { defaultPolicy, routeCall, situationOf } from "../../src/index.js";
 import { cli, tempFolder, withStdin } from "../support/cli.js";
+import { bodiesOf, HUMAN_CALL, VOICEMAIL_CALL } from "../support/notifications.js";
 
 const ESC = String.fromCharCode(27);
 
@@ -111,9 +112,7 @@ describe("run: table, summarize, check-policy, help", () => {
 });
 
 describe("run: exact output", () => {
-  const voicemailCall = notificationFixtures.filter(
-    (fixture) => fixture.body["conversationId"] === "433a9a58-44eb-4c56-bb3e-ab2415f0xxxx",
-  );
+  const voicemailCall = bodiesOf(VOICEMAIL_CALL);
 
   it("reading standard input names it in errors", () => {
     expect(withStdin("{oops", "route")).toMatchObject({
@@ -133,14 +132,14 @@ describe("run: exact output", () => {
   it("summarize prints a completed call", () => {
     expect(
       withStdin(
-        voicemailCall.map((fixture) => JSON.stringify(fixture.body)).join("\n"),
+        voicemailCall.map((body) => JSON.stringify(body)).join("\n"),
         "summarize",
         "--machine-detection",
         "disconnect",
       ).out,
     ).toBe(
       lines(
-        "call:          433a9a58-44eb-4c56-bb3e-ab2415f0xxxx",
+        `call:          ${VOICEMAIL_CALL}`,
         "status:        completed",
         "ended by:      bot",
         "reason:        bot-disconnected / 200 OK",
@@ -168,15 +167,8 @@ describe("run: exact output", () => {
         "notifications: 1",
       ),
     );
-    const human = notificationFixtures.filter(
-      (fixture) => fixture.body["conversationId"] === "6d2b7c1e-2f4a-4b8e-9a51-7c0e3f9dxxxx",
-    );
-    const person = withStdin(
-      JSON.stringify(human.map((fixture) => fixture.body)),
-      "summarize",
-      "--machine-detection",
-      "disconnect",
-    ).out;
+    const human = bodiesOf(HUMAN_CALL);
+    const person = withStdin(JSON.stringify(human), "summarize", "--machine-detection", "disconnect").out;
     expect(person).toContain("ended by:      person");
     expect(person).toContain("amd:           human from amd_human_detected");
     expect(person).toContain("machine flag:  no");
