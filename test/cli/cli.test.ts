@@ -1,28 +1,13 @@
 // The built command line (dist/cli.js, built by `npm test` first), spawned as a user runs it.
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { scenarioFixtures } from "../../src/fixtures/index.js";
+import { ESC, SPAWN_TIMEOUT, spawnCli } from "../support/built-cli.js";
+import { tempFolder } from "../support/cli.js";
 import { bodiesOf, VOICEMAIL_CALL } from "../support/notifications.js";
 
-const ESC = String.fromCharCode(27);
-
-const CLI = new URL("../../dist/cli.js", import.meta.url).pathname;
-// Cases spawn Node several times; a busy machine needs more than vitest's 5 s.
-const SPAWN_TIMEOUT = 20_000;
-const dir = mkdtempSync(join(tmpdir(), "amd-flow-cli-"));
-const file = (name: string, content: unknown): string => {
-  const path = join(dir, name);
-  writeFileSync(path, typeof content === "string" ? content : JSON.stringify(content));
-  return path;
-};
-
-function run(args: string[], input?: string) {
-  const result = spawnSync(process.execPath, [CLI, ...args], { input: input ?? "", encoding: "utf8" });
-  return { code: result.status, out: result.stdout, err: result.stderr };
-}
+const { dir, file } = tempFolder("amd-flow-cli-");
+const run = (args: string[], input?: string) => spawnCli(args, input);
 
 function expectOneLineError(result: ReturnType<typeof run>, code: number, pattern: RegExp): void {
   expect(result.code).toBe(code);
