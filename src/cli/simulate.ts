@@ -1,5 +1,6 @@
 // The `simulate` command: the timed scenarios (or one of them) through the simulator,
 // each call's timeline on one time axis, then the campaign figures.
+import { ABANDONMENT_LIMIT } from "../dialer/index.js";
 import { type TimedScenario, timedScenarios } from "../fixtures/index.js";
 import { type AnsweredBy, type CampaignResult, type SimulatedCall, simulateCall } from "../simulator/index.js";
 import { campaignOf } from "../simulator/simulate-campaign.js";
@@ -25,9 +26,6 @@ voicemails, time from beep to message.
   --policy file     a policy (JSON); the default policy when absent
   --scenario name   only this scenario
   --json            the calls and figures as JSON`;
-
-/** More abandoned persons than this share of those answered breaks the FCC/FTC 3 % rule. */
-const ABANDONMENT_LIMIT = 0.03;
 
 const percent = (rate: number): string => `${(rate * 100).toFixed(1)} %`;
 const KINDS: readonly AnsweredBy[] = ["person", "machine", "fax", "nobody"];
@@ -55,7 +53,7 @@ export function renderCampaign(campaign: CampaignResult, policyName: string, tim
   ];
   if (campaign.abandonmentRate > ABANDONMENT_LIMIT)
     lines.push(
-      `warning: this policy abandons ${percent(campaign.abandonmentRate)} of persons; the FCC/FTC rule allows 3 % per campaign`,
+      `warning: this policy abandons ${percent(campaign.abandonmentRate)} of persons; the FCC/FTC rule allows ${ABANDONMENT_LIMIT * 100} % per campaign`,
     );
   return lines.flatMap((line) => wrapLine(line)).join("\n");
 }
