@@ -210,6 +210,19 @@ describe("run: simulate", () => {
     expect(renderTimeline(timeline, clock)).toContain('amd_machine_detected (hint, hint "leave a message")');
   });
 
+  it("a call with no move and no hang-up says only that there was no move", () => {
+    const call = scenario("dead-air");
+    const result = {
+      ...simulateCall(call),
+      action: null,
+      actionAtMs: null,
+      metrics: { right: false, voicemailClipped: false },
+    };
+    const timeline = timelineOf(call, result);
+    expect(timeline.summary(seconds)).toBe("→ wrong for dead air: no move");
+    expect(timeline.title).toBe("dead-air: Silence (dead air)");
+  });
+
   it("warns when the policy abandons more than 3 % of persons", () => {
     const policy = file("rude.json", { human: "hang-up" });
     const result = cli("simulate", "--policy", policy);
