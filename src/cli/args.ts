@@ -1,6 +1,5 @@
+import { numericText } from "../index.js";
 import { usage } from "./cli-error.js";
-
-const hasOwn = (record: object, key: string): boolean => Object.hasOwn(record, key);
 
 /** Each option a command takes: a value (`--policy file`) or a switch (`--json`). */
 export type OptionSpec = Readonly<Record<string, "string" | "boolean">>;
@@ -41,9 +40,9 @@ export function parseOptions<const T extends OptionSpec>(argv: readonly string[]
     }
     const equals = token.indexOf("=");
     const name = token.slice(2, equals === -1 ? undefined : equals);
-    const kind = token.startsWith("--") && hasOwn(spec, name) ? spec[name] : undefined;
+    const kind = token.startsWith("--") && Object.hasOwn(spec, name) ? spec[name] : undefined;
     if (kind === undefined) throw usage(`unknown option ${equals === -1 ? token : token.slice(0, equals)}`);
-    if (hasOwn(values, name)) throw usage(`--${name} given twice`);
+    if (Object.hasOwn(values, name)) throw usage(`--${name} given twice`);
     if (kind === "boolean") {
       if (equals !== -1) throw usage(`--${name} takes no value`);
       values[name] = true;
@@ -71,4 +70,17 @@ function isOption(token: string, spec: OptionSpec): boolean {
 export function onePositional(positionals: readonly string[], command: string): string | undefined {
   if (positionals.length > 1) throw usage(`${command} takes one input, got ${positionals.length}`);
   return positionals[0];
+}
+
+/**
+ * A milliseconds option (`--waited 6000`): numeric text as the library reads it (digits,
+ * a decimal part, white space around), finite; anything else is a usage error naming
+ * the option.
+ */
+export function millisecondsOption(name: string, text: string): number {
+  const value = numericText(text);
+  if (typeof value !== "number" || !Number.isFinite(value)) {
+    throw usage(`--${name}: expected milliseconds, a number 0 or more, got "${text}"`);
+  }
+  return value;
 }

@@ -1,5 +1,6 @@
 import { type ScenarioFixture, scenarioFixtures } from "../fixtures/index.js";
 import { type AmdOutcome, type Policy, type RouteDecision, routeCall, situationOf } from "../index.js";
+import { TEXT_WIDTH, wrap } from "./wrap.js";
 
 /** One row of the decision table: a scenario and what the policy decides for it. */
 export interface DecisionRow {
@@ -22,11 +23,12 @@ export function outcomeLabel(outcome: AmdOutcome): string {
 
 function eventsLabel(row: DecisionRow): string {
   const events = row.scenario.events.map((name) => name.trim().replace(/^amd_/i, ""));
-  const { waitedMs, amdRequested } = row.scenario.options ?? {};
+  const { waitedMs, amdRequested, beepWindowMs } = row.scenario.options ?? {};
   const shown = events.length === 0 ? "(none)" : events.join(" → ");
   const notes = [
     ...(amdRequested === true ? ["AMD requested"] : []),
     ...(waitedMs === undefined ? [] : [`waited ${waitedMs} ms`]),
+    ...(beepWindowMs === undefined ? [] : [`beep window ${beepWindowMs} ms`]),
   ];
   return notes.length === 0 ? shown : `${shown} (${notes.join(", ")})`;
 }
@@ -53,24 +55,8 @@ const HEADER_CELLS: Cells = {
   Explanation: "Explanation",
 };
 
-/** The terminal width the text table fits. */
-export const TEXT_WIDTH = 80;
 const INDENT = "    ";
 const GAP = "  ";
-
-/** Words of `text` in lines of at most `width` characters (a longer word gets a line of its own). */
-export function wrap(text: string, width: number): string[] {
-  const lines: string[] = [];
-  let line = "";
-  for (const word of text.split(" ")) {
-    if (line !== "" && line.length + 1 + word.length > width) {
-      lines.push(line);
-      line = word;
-    } else line = line === "" ? word : `${line} ${word}`;
-  }
-  lines.push(line);
-  return lines;
-}
 
 /** ANSI styles for a terminal; each wraps text that is already padded. */
 const STYLE = {

@@ -1,5 +1,5 @@
-import { type RouteDecision, routeCall } from "../index.js";
-import { onePositional, parseOptions } from "./args.js";
+import { type RouteDecision, type RouteOptions, routeCall } from "../index.js";
+import { millisecondsOption, onePositional, parseOptions } from "./args.js";
 import { invalid, usage } from "./cli-error.js";
 import type { Command } from "./command.js";
 import { outcomeLabel } from "./decision-table.js";
@@ -36,22 +36,35 @@ function describe(decision: RouteDecision): string {
 export const route: Command = {
   synopsis: `route [file|${STDIN}]`,
   summary: "decide what the bot does for a bot context (JSON)",
-  help: `Usage: amd-flow route [file|${STDIN}] [--policy file] [--waited ms] [--json]
+  help: `Usage: amd-flow route [file|${STDIN}] [--policy file] [--waited ms] [--amd-requested]
+                            [--beep-window ms] [--json]
 
 Reads a bot context (JSON: {"session":{"UserSession":{"amd":…,"amdInfo":…}}}, or the
 UserSession object itself) from a file, or from standard input given ${STDIN} or no file,
 and prints the decision.
 
-  --policy file   a policy (JSON); the default policy when absent
-  --waited ms     how long the flow has already waited on AMD (0 or more; default 0)
-  --json          print the whole decision as JSON`,
+  --policy file       a policy (JSON); the default policy when absent
+  --waited ms         how long the flow has already waited on AMD (0 or more; default 0)
+  --amd-requested     the dial-out asked for AMD (machineDetection detect or disconnect):
+                      no AMD event yet then means AMD has not decided yet (pending),
+                      not that AMD is off (not-run)
+  --beep-window ms    a tone heard more than this long before the human verdict came
+                      before the person spoke (0 or more; default 1000)
+  --json              print the whole decision as JSON`,
   run(argv, { read }) {
-    const { values, positionals, help } = parseOptions(argv, { policy: "string", waited: "string", json: "boolean" });
+    const { values, positionals, help } = parseOptions(argv, {
+      policy: "string",
+      waited: "string",
+      "amd-requested": "boolean",
+      "beep-window": "string",
+      json: "boolean",
+    });
     if (help) return route.help;
-    const waited = values.waited ?? "0";
-    if (!/^\d+(\.\d+)?$/.test(waited)) {
-      throw usage(`--waited: expected milliseconds, a number 0 or more, got "${waited}"`);
-    }
+    const options: { -readonly [K in keyof RouteOptions]: RouteOptions[K] } = {};
+    if (values.waited !== undefined) options.waitedMs = millisecondsOption("waited", values.waited);
+    if (values["amd-requested"] === true) options.amdRequested = true;
+    if (values["beep-window"] !== undefined)
+      options.beepWindowMs = millisecondsOption("beep-window", values["beep-window"]);
     const file = onePositional(positionals, "route") ?? STDIN;
     if (file === STDIN && values.policy === STDIN) {
       throw usage(`context and policy cannot both come from ${sourceName(STDIN)}`);
@@ -62,7 +75,7 @@ and prints the decision.
     if (context === undefined) {
       throw invalid(`context ${sourceName(file)}: expected ${CONTEXT}, got an object without any of them`);
     }
-    const decision = routeCall(context, policy, { waitedMs: Number(waited) });
+    const decision = routeCall(context, policy, options);
     return values.json ? JSON.stringify(decision, null, 2) : describe(decision);
   },
 };

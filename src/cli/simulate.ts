@@ -1,12 +1,16 @@
 // The `simulate` command: the timed scenarios (or one of them) through the simulator,
 // each call's timeline on one time axis, then the campaign figures.
+import { ABANDONMENT_LIMIT } from "../dialer/index.js";
 import { type TimedScenario, timedScenarios } from "../fixtures/index.js";
-import { type CampaignResult, type SimulatedCall, simulateCall } from "../simulator/index.js";
+import { type AnsweredBy, type CampaignResult, type SimulatedCall, simulateCall } from "../simulator/index.js";
 import { campaignOf } from "../simulator/simulate-campaign.js";
 import { parseOptions } from "./args.js";
 import { usage } from "./cli-error.js";
+import { clockFor, type Time } from "./clock.js";
 import type { Command } from "./command.js";
 import { loadPolicy } from "./input.js";
+import { renderTimeline, timelineOf } from "./timeline.js";
+import { wrapLine } from "./wrap.js";
 
 /** The command's help text. */
 export const SIMULATE_HELP = `Usage: amd-flow simulate [--policy file] [--scenario name] [--json]
@@ -14,127 +18,71 @@ export const SIMULATE_HELP = `Usage: amd-flow simulate [--policy file] [--scenar
 Simulates Voice Gateway's AMD over time on the bundled timed scenarios and runs the
 bot's routing loop against it (the dial-out asked for AMD; the bot first runs 0.3 s
 after the answer and sees each event 0.1 s after it is emitted). Prints each call's
-timeline (the callee, AMD's events and the bot's steps on one time axis), then the
-campaign figures: right moves, persons abandoned (no word from the bot within 2 s of
-the end of their greeting), their silence, clipped voicemails, time from beep to message.
+timeline (the callee, AMD's events and the bot's steps on one time axis) and whether
+its move was right, then the campaign figures: right moves, persons abandoned (no word
+from the bot within 2 s of the end of their greeting), their silence, clipped
+voicemails, time from beep to message.
 
   --policy file     a policy (JSON); the default policy when absent
   --scenario name   only this scenario
   --json            the calls and figures as JSON`;
 
-/** More abandoned persons than this share of those answered breaks the FCC/FTC 3 % rule. */
-const ABANDONMENT_LIMIT = 0.03;
-
-/** Seconds for a time axis: 1500 → "1.5 s", 1550 → "1.55 s". */
-export function seconds(ms: number): string {
-  const text = (ms / 1000).toFixed(3).replace(/0{1,2}$/, "");
-  return `${text} s`;
-}
-
 const percent = (rate: number): string => `${(rate * 100).toFixed(1)} %`;
-
-interface Line {
-  readonly atMs: number;
-  readonly text: string;
-}
-
-function calleeLines(call: TimedScenario): Line[] {
-  const lines: Line[] = [];
-  for (const segment of call.speech ?? [])
-    lines.push({
-      atMs: segment.startMs,
-      text: `${call.answeredBy}: "${segment.text}" (until ${seconds(segment.endMs)})`,
-    });
-  if (call.beep !== undefined) {
-    const frequency = call.beep.frequency === undefined ? "" : ` ${call.beep.frequency} Hz`;
-    const missed = call.beep.detected === false ? " (missed by the detector)" : "";
-    lines.push({ atMs: call.beep.atMs, text: `${call.answeredBy}: tone${frequency}${missed}` });
-  }
-  if (call.sttError !== undefined) lines.push({ atMs: call.sttError.atMs, text: "speech recognizer fails" });
-  if (call.hangUpAtMs !== undefined) lines.push({ atMs: call.hangUpAtMs, text: `${call.answeredBy} hangs up` });
-  return lines;
-}
-
-function eventLines(result: SimulatedCall): Line[] {
-  return result.events.map(({ atMs, name, data }) => {
-    const details: string[] = [];
-    if (data?.reason !== undefined) details.push(data.reason);
-    if (data?.greeting !== undefined) details.push(`"${data.greeting}"`);
-    if (data?.hint !== undefined) details.push(`hint "${data.hint}"`);
-    if (data?.frequency !== undefined) details.push(`${data.frequency} Hz`);
-    return { atMs, text: details.length === 0 ? name : `${name} (${details.join(", ")})` };
-  });
-}
-
-/** The bot's steps; a run of waits for the same reason is one line. */
-function stepLines(result: SimulatedCall): Line[] {
-  const lines: Line[] = [];
-  const { steps } = result;
-  for (let index = 0; index < steps.length; ) {
-    const step = steps[index] as SimulatedCall["steps"][number];
-    const { action, reason } = step.decision;
-    let last = index;
-    while (
-      action === "wait" &&
-      steps[last + 1]?.decision.action === "wait" &&
-      steps[last + 1]?.decision.reason === reason
-    )
-      last++;
-    const runs = last - index + 1;
-    const until = runs > 1 ? ` ×${runs}, until ${seconds((steps[last] as typeof step).atMs)}` : "";
-    lines.push({ atMs: step.atMs, text: `bot: ${action} (${reason}${until})` });
-    index = last + 1;
-  }
-  return lines;
-}
-
-function verdict(result: SimulatedCall): string {
-  const { metrics } = result;
-  const parts = [
-    result.action === null
-      ? "no move: the callee hung up first"
-      : `${result.action} at ${seconds(result.actionAtMs as number)}`,
-    metrics.right ? "right" : "not right",
-  ];
-  if (metrics.personSilenceMs !== undefined) parts.push(`person silent ${seconds(metrics.personSilenceMs)}`);
-  if (metrics.voicemailClipped) parts.push("voicemail clipped");
-  if (metrics.voicemailAfterBeepMs !== undefined)
-    parts.push(`message ${seconds(metrics.voicemailAfterBeepMs)} after the beep`);
-  return `  → ${parts.join("; ")}`;
-}
-
-/** One call's timeline: the callee, AMD's events and the bot's steps on one time axis. */
-export function renderTimeline(call: TimedScenario, result: SimulatedCall): string {
-  const lines = [{ atMs: 0, text: "answer" }, ...calleeLines(call), ...eventLines(result), ...stepLines(result)];
-  // A stable sort: at the same moment the callee, then AMD, then the bot.
-  lines.sort((a, b) => a.atMs - b.atMs);
-  const width = Math.max(...lines.map((line) => seconds(line.atMs).length));
-  return [
-    `${call.name}: ${call.title}`,
-    ...lines.map((line) => `  ${seconds(line.atMs).padStart(width)}  ${line.text}`),
-    verdict(result),
-  ].join("\n");
-}
-
-const figure = (ms: number | null): string => (ms === null ? "n/a" : seconds(ms));
+const KINDS: readonly AnsweredBy[] = ["person", "machine", "fax", "nobody"];
 
 /** The campaign figures, and a warning when persons are abandoned too often. */
-export function renderCampaign(campaign: CampaignResult, policyName: string): string {
+export function renderCampaign(campaign: CampaignResult, policyName: string, time: Time): string {
   const persons = campaign.byAnsweredBy.person.calls;
   const { personSilenceMs: silence, voicemailAfterBeepMs: afterBeep } = campaign;
+  const figure = (ms: number | null): string => (ms === null ? "n/a" : time(ms));
+  const byKind = KINDS.filter((kind) => campaign.byAnsweredBy[kind].calls > 0).map(
+    (kind) => `${kind} ${campaign.byAnsweredBy[kind].right} of ${campaign.byAnsweredBy[kind].calls}`,
+  );
+  const below = (values: readonly (number | null)[], note: string): string[] =>
+    values.some((ms) => ms !== null && ms < 0) ? [`    below 0: ${note}`] : [];
   const lines = [
     `Campaign: ${campaign.calls} call${campaign.calls === 1 ? "" : "s"} under ${policyName}`,
     `  right moves:        ${campaign.right} of ${campaign.calls} (${percent(campaign.rightRate)})`,
+    ...(byKind.length === 0 ? [] : [`    by callee:        ${byKind.join(", ")}`]),
     `  persons abandoned:  ${campaign.personsAbandoned} of ${persons} (${percent(campaign.abandonmentRate)})`,
     `  person silence:     p50 ${figure(silence.p50)}, p95 ${figure(silence.p95)}, max ${figure(silence.max)}`,
+    ...below([silence.p50, silence.p95, silence.max], "the bot spoke before the person finished"),
     `  clipped voicemails: ${campaign.clippedVoicemails}`,
     `  beep to message:    p50 ${figure(afterBeep.p50)}, p95 ${figure(afterBeep.p95)}`,
+    ...below([afterBeep.p50, afterBeep.p95], "the message began before the beep"),
   ];
   if (campaign.abandonmentRate > ABANDONMENT_LIMIT)
     lines.push(
-      `warning: this policy abandons ${percent(campaign.abandonmentRate)} of persons; the FCC/FTC rule allows 3 % per campaign`,
+      `warning: this policy abandons ${percent(campaign.abandonmentRate)} of persons; the FCC/FTC rule allows ${ABANDONMENT_LIMIT * 100} % per campaign`,
     );
-  return lines.join("\n");
+  return lines.flatMap((line) => wrapLine(line)).join("\n");
+}
+
+/**
+ * The whole text output: every call's timeline, then the campaign, with one clock, so
+ * every time has the same decimals and every call's time column the same width.
+ */
+export function renderSimulation(
+  calls: readonly TimedScenario[],
+  results: readonly SimulatedCall[],
+  campaign: CampaignResult,
+  policyName: string,
+): string {
+  const timelines = calls.map((call, index) => timelineOf(call, results[index] as SimulatedCall));
+  const clock = clockFor(
+    (time) => {
+      for (const timeline of timelines) {
+        timeline.summary(time);
+        for (const line of timeline.lines) line.text(time);
+      }
+      renderCampaign(campaign, policyName, time);
+    },
+    timelines.flatMap((timeline) => timeline.lines.map((line) => line.atMs)),
+  );
+  return [
+    ...timelines.map((timeline) => renderTimeline(timeline, clock)),
+    renderCampaign(campaign, policyName, clock.time),
+  ].join("\n\n");
 }
 
 function toJson(calls: readonly TimedScenario[], results: readonly SimulatedCall[], campaign: CampaignResult) {
@@ -175,7 +123,6 @@ export const simulate: Command = {
     const campaign = campaignOf(calls, results);
     if (values.json) return JSON.stringify(toJson(calls, results, campaign), null, 2);
     const policyName = values.policy === undefined ? "the default policy" : `the policy ${values.policy}`;
-    const timelines = calls.map((call, index) => renderTimeline(call, results[index] as SimulatedCall));
-    return [...timelines, renderCampaign(campaign, policyName)].join("\n\n");
+    return renderSimulation(calls, results, campaign, policyName);
   },
 };

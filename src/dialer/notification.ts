@@ -156,8 +156,6 @@ const ALIASES: ReadonlyMap<string, string> = new Map([
   ["duration", "callDuration"],
 ]);
 
-const hasOwn = (object: object, key: string): boolean => Object.hasOwn(object, key);
-
 /** A plain copy of `body`'s own fields, with the docs' other spellings renamed. */
 function canonicalFields(body: object): Record<string, unknown> {
   const out: Record<string, unknown> = {};
@@ -165,7 +163,7 @@ function canonicalFields(body: object): Record<string, unknown> {
     const value = (body as Record<string, unknown>)[key];
     const alias = ALIASES.get(key);
     const name = alias ?? key;
-    if (alias !== undefined && hasOwn(out, name)) continue; // the canonical spelling wins
+    if (alias !== undefined && Object.hasOwn(out, name)) continue; // the canonical spelling wins
     Object.defineProperty(out, name, { value, enumerable: true, writable: true, configurable: true });
   }
   return out;

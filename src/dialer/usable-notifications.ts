@@ -1,4 +1,5 @@
-import { boundedLength, isArraySafe, readProp, UNREADABLE } from "../internal/safe.js";
+import { UNREADABLE } from "../internal/safe.js";
+import { readBoundedList } from "./bounded-list.js";
 import type { IssueList } from "./issue-list.js";
 import { type CallNotification, parseCallNotification } from "./notification.js";
 import { notificationKey } from "./notification-key.js";
@@ -21,33 +22,22 @@ export const MAX_NOTIFICATIONS = 100_000;
  * {@link MAX_NOTIFICATIONS} entries, so a sparse list of length 2³² − 1 costs no more.
  */
 export function readUsableNotifications(notifications: unknown, issues: IssueList): CallNotification[] {
-  if (!isArraySafe(notifications)) {
-    issues.add("notifications: expected a list");
-    return [];
-  }
-  const bounds = boundedLength(notifications, MAX_NOTIFICATIONS);
-  if (bounds === undefined) {
-    issues.add("notifications: could not read its length");
-    return [];
-  }
-  if (bounds.total > bounds.length) issues.add(`notifications: ${bounds.total} given; read the first ${bounds.length}`);
   const seen = new Set<string>();
   const valid: CallNotification[] = [];
-  for (let index = 0; index < bounds.length; index++) {
-    const body = readProp(notifications, String(index));
+  readBoundedList(notifications, "notifications", MAX_NOTIFICATIONS, issues).forEach((body, index) => {
     if (body === UNREADABLE) {
       issues.add(`notifications[${index}]: could not be read`);
-      continue;
+      return;
     }
     const parsed = parseCallNotification(body);
     if (!parsed.ok) {
       for (const issue of parsed.issues) issues.add(`notifications[${index}]: ${issue}`);
-      continue;
+      return;
     }
     const key = notificationKey(parsed.value);
-    if (seen.has(key)) continue;
+    if (seen.has(key)) return;
     seen.add(key);
     valid.push(parsed.value);
-  }
+  });
   return valid;
 }

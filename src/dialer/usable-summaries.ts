@@ -1,5 +1,6 @@
-import { boundedLength, isArraySafe, isRecord, readProp, UNREADABLE } from "../internal/safe.js";
+import { isRecord, readProp, UNREADABLE } from "../internal/safe.js";
 import { MACHINE_PHASES, type MachinePhase, OUTCOME_KINDS, situationOf } from "../vocabulary.js";
+import { readBoundedList } from "./bounded-list.js";
 import type { EndedBy, FailureCause } from "./call-summary.js";
 import type { IssueList } from "./issue-list.js";
 
@@ -60,22 +61,11 @@ function countedCall(value: unknown): CountedCall | undefined {
  * reported, never thrown over.
  */
 export function readUsableSummaries(summaries: unknown, issues: IssueList): CountedCall[] {
-  if (!isArraySafe(summaries)) {
-    issues.add("summaries: expected a list");
-    return [];
-  }
-  const bounds = boundedLength(summaries, MAX_SUMMARIES);
-  if (bounds === undefined) {
-    issues.add("summaries: could not read its length");
-    return [];
-  }
-  if (bounds.total > bounds.length) issues.add(`summaries: ${bounds.total} given; read the first ${bounds.length}`);
   const counted: CountedCall[] = [];
-  for (let index = 0; index < bounds.length; index++) {
-    const value = readProp(summaries, String(index));
+  readBoundedList(summaries, "summaries", MAX_SUMMARIES, issues).forEach((value, index) => {
     const call = value === UNREADABLE ? undefined : countedCall(value);
     if (call === undefined) issues.add(`summaries[${index}]: expected a call summary from summarizeCall, left out`);
     else counted.push(call);
-  }
+  });
   return counted;
 }

@@ -100,7 +100,7 @@ export function checkedPolicy(policy: unknown): Policy {
   return isCheckedPolicy(policy) ? policy : parsePolicy(policy);
 }
 
-function nonNegative(value: number | undefined, fallback: number, name: string): number {
+function nonNegativeOption(value: number | undefined, fallback: number, name: string): number {
   if (value === undefined) return fallback;
   if (typeof value === "number" && value >= 0 && Number.isFinite(value)) return value;
   throw new RangeError(`Bad simulator options: ${name}: expected a number ≥ 0`);
@@ -133,8 +133,8 @@ function entryOf(event: TimedAmdEvent): AmdEventEntry {
  */
 export function simulateCall(call: CallScript, policy?: unknown, options: SimulateOptions = {}): SimulatedCall {
   const chosen = checkedPolicy(policy);
-  const botStartMs = nonNegative(options.botStartMs, DEFAULT_BOT_START_MS, "botStartMs");
-  const deliveryDelayMs = nonNegative(options.deliveryDelayMs, DEFAULT_DELIVERY_DELAY_MS, "deliveryDelayMs");
+  const botStartMs = nonNegativeOption(options.botStartMs, DEFAULT_BOT_START_MS, "botStartMs");
+  const deliveryDelayMs = nonNegativeOption(options.deliveryDelayMs, DEFAULT_DELIVERY_DELAY_MS, "deliveryDelayMs");
   const amdRequested = options.amdRequested ?? call.amd !== false;
   const events = simulateAmd(call, options.settings);
   const arrivals = deliver(events, deliveryDelayMs, options.seed);

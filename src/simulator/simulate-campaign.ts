@@ -85,8 +85,12 @@ function percentile(sorted: readonly number[], p: number): number | null {
   return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)] as number;
 }
 
-/** Whether a person-answered call was abandoned. */
-function abandoned(call: CallScript, result: SimulatedCall): boolean {
+/**
+ * Whether a person-answered call was abandoned: the bot did not speak or transfer within
+ * {@link ABANDONMENT_WINDOW_MS} of the end of their greeting, or it hung up or left a
+ * voicemail on them.
+ */
+export function personAbandoned(call: CallScript, result: SimulatedCall): boolean {
   if (result.action === null) {
     const greetingEnd = firstUtteranceEndOf(call) ?? 0;
     // No hang-up: the bot never moved on a call that went on (a policy that waits for ever).
@@ -121,7 +125,7 @@ export function campaignOf(calls: readonly CallScript[], results: readonly Simul
       right++;
       figures.right++;
     }
-    if (call.answeredBy === "person" && abandoned(call, result)) personsAbandoned++;
+    if (call.answeredBy === "person" && personAbandoned(call, result)) personsAbandoned++;
     if (metrics.voicemailClipped) clippedVoicemails++;
     if (metrics.personSilenceMs !== undefined) silences.push(metrics.personSilenceMs);
     if (metrics.voicemailAfterBeepMs !== undefined) afterBeep.push(metrics.voicemailAfterBeepMs);

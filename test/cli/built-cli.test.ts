@@ -5,21 +5,10 @@
 import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { notificationFixtures } from "../../src/fixtures/index.js";
+import { CLI, ESC, SPAWN_TIMEOUT, spawnCli } from "../support/built-cli.js";
+import { bodiesOf, VOICEMAIL_CALL } from "../support/notifications.js";
 
-const ESC = String.fromCharCode(27);
-
-const CLI = new URL("../../dist/cli.js", import.meta.url).pathname;
-// Each case spawns Node several times; a busy machine needs more than vitest's 5 s.
-const SPAWN_TIMEOUT = 20_000;
-
-function cli(args: string[], input = "", env: Record<string, string> = {}) {
-  const result = spawnSync(process.execPath, [CLI, ...args], {
-    input,
-    encoding: "utf8",
-    env: { ...process.env, NO_COLOR: "", FORCE_COLOR: "", ...env },
-  });
-  return { code: result.status, out: result.stdout, err: result.stderr };
-}
+const cli = spawnCli;
 
 function oneLine(result: ReturnType<typeof cli>, code: number, message: string): void {
   expect(result).toEqual({ code, out: "", err: `${message}\n` });
@@ -77,6 +66,18 @@ describe("built amd-flow: usage mistakes exit 2 with one line", { timeout: SPAWN
     const expected = 'amd-flow route: --waited: expected milliseconds, a number 0 or more, got "-1"';
     oneLine(cli(["route", "--waited", "-1"], '{"amd":"amd_human_detected"}'), 2, expected);
     oneLine(cli(["route", "--waited=-1"], '{"amd":"amd_human_detected"}'), 2, expected);
+    oneLine(
+      cli(["route", "--beep-window", "1s"], '{"amd":"amd_human_detected"}'),
+      2,
+      'amd-flow route: --beep-window: expected milliseconds, a number 0 or more, got "1s"',
+    );
+  });
+
+  it("--amd-requested reads no event yet as AMD not decided yet", () => {
+    const result = cli(["route", "--amd-requested"], '{"amdInfo":{"amdEvents":[]}}');
+    expect(result.code).toBe(0);
+    expect(result.out).toContain("reason:       amd-pending\n");
+    expect(result.out).toContain("outcome:      pending\n");
   });
 
   it("unknown options, a missing value, a value given to a switch, an option twice", () => {
@@ -107,9 +108,7 @@ describe("built amd-flow: usage mistakes exit 2 with one line", { timeout: SPAWN
 });
 
 describe("built amd-flow summarize: every way notifications are pasted", { timeout: SPAWN_TIMEOUT }, () => {
-  const call = notificationFixtures
-    .filter((fixture) => fixture.body["conversationId"] === "433a9a58-44eb-4c56-bb3e-ab2415f0xxxx")
-    .map((fixture) => fixture.body);
+  const call = bodiesOf(VOICEMAIL_CALL);
 
   it("reads JSON Lines, a JSON array and pretty-printed objects one after another the same", () => {
     const asArray = cli(["summarize", "--json"], JSON.stringify(call));

@@ -1,27 +1,13 @@
 // The built command line (dist/cli.js, built by `npm test` first), spawned as a user runs it.
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { notificationFixtures, scenarioFixtures } from "../../src/fixtures/index.js";
+import { scenarioFixtures } from "../../src/fixtures/index.js";
+import { ESC, SPAWN_TIMEOUT, spawnCli } from "../support/built-cli.js";
+import { tempFolder } from "../support/cli.js";
+import { bodiesOf, VOICEMAIL_CALL } from "../support/notifications.js";
 
-const ESC = String.fromCharCode(27);
-
-const CLI = new URL("../../dist/cli.js", import.meta.url).pathname;
-// Cases spawn Node several times; a busy machine needs more than vitest's 5 s.
-const SPAWN_TIMEOUT = 20_000;
-const dir = mkdtempSync(join(tmpdir(), "amd-flow-cli-"));
-const file = (name: string, content: unknown): string => {
-  const path = join(dir, name);
-  writeFileSync(path, typeof content === "string" ? content : JSON.stringify(content));
-  return path;
-};
-
-function run(args: string[], input?: string) {
-  const result = spawnSync(process.execPath, [CLI, ...args], { input: input ?? "", encoding: "utf8" });
-  return { code: result.status, out: result.stdout, err: result.stderr };
-}
+const { dir, file } = tempFolder("amd-flow-cli-");
+const run = (args: string[], input?: string) => spawnCli(args, input);
 
 function expectOneLineError(result: ReturnType<typeof run>, code: number, pattern: RegExp): void {
   expect(result.code).toBe(code);
@@ -97,29 +83,18 @@ describe("amd-flow table", { timeout: SPAWN_TIMEOUT }, () => {
 });
 
 describe("amd-flow summarize", { timeout: SPAWN_TIMEOUT }, () => {
-  const call = notificationFixtures.filter(
-    (fixture) => fixture.body["conversationId"] === "433a9a58-44eb-4c56-bb3e-ab2415f0xxxx",
-  );
+  const call = bodiesOf(VOICEMAIL_CALL);
 
   it("reads a JSON array or JSON lines, the same either way", () => {
-    const array = run([
-      "summarize",
-      file(
-        "call.json",
-        call.map((fixture) => fixture.body),
-      ),
-      "--json",
-      "--machine-detection",
-      "disconnect",
-    ]);
+    const array = run(["summarize", file("call.json", call), "--json", "--machine-detection", "disconnect"]);
     const lines = run(
       ["summarize", "-", "--json", "--machine-detection", "disconnect"],
-      call.map((fixture) => JSON.stringify(fixture.body)).join("\n"),
+      call.map((body) => JSON.stringify(body)).join("\n"),
     );
     expect(array.code).toBe(0);
     expect(JSON.parse(array.out)).toEqual(JSON.parse(lines.out));
     expect(JSON.parse(array.out)).toMatchObject({ status: "completed", endedBy: "bot", machineDetected: true });
-    expect(run(["summarize"], call.map((fixture) => JSON.stringify(fixture.body)).join("\n")).out).toContain(
+    expect(run(["summarize"], call.map((body) => JSON.stringify(body)).join("\n")).out).toContain(
       "status:        completed",
     );
   });

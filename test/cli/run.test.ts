@@ -1,86 +1,18 @@
 // The command line's commands, in-process through run(): the same code as dist/cli.js
 // (cli.test.ts spawns that), fast enough to cover every scenario.
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { wrap } from "../../src/cli/decision-table.js";
+import { type DecisionRow, decisionRows, renderMarkdown } from "../../src/cli/decision-table.js";
 import { run } from "../../src/cli/run.js";
 import { notificationFixtures, scenarioFixtures } from "../../src/fixtures/index.js";
-import { routeCall, situationOf } from "../../src/index.js";
+import { defaultPolicy, routeCall, situationOf } from "../../src/index.js";
+import { cli, tempFolder, withStdin } from "../support/cli.js";
+import { bodiesOf, HUMAN_CALL, VOICEMAIL_CALL } from "../support/notifications.js";
 
 const ESC = String.fromCharCode(27);
 
-const dir = mkdtempSync(join(tmpdir(), "amd-flow-run-"));
-const file = (name: string, content: unknown): string => {
-  const path = join(dir, name);
-  writeFileSync(path, typeof content === "string" ? content : JSON.stringify(content));
-  return path;
-};
-
-function withStdin(stdin: string, ...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = run(args, { out: (text) => out.push(text), err: (text) => err.push(text), stdin: () => stdin });
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
-const cli = (...args: string[]) => withStdin("", ...args);
+const { dir, file } = tempFolder("amd-flow-run-");
 const lines = (...text: string[]) => text.join("\n");
-const HUMAN = '{"amd":"amd_human_detected"}';
-
-describe("run: route", () => {
-  it("gives the library's decision for every scenario, as JSON", () => {
-    // route has no flag for amdRequested (yet): the scenarios that need it are left out.
-    for (const scenario of scenarioFixtures.filter((fixture) => fixture.options?.amdRequested !== true)) {
-      const waited = scenario.options?.waitedMs;
-      const result = cli(
-        "route",
-        file(`${scenario.id}.json`, scenario.context),
-        "--json",
-        ...(waited === undefined ? [] : ["--waited", String(waited)]),
-      );
-      expect(result.code).toBe(0);
-      expect(JSON.parse(result.out)).toEqual(
-        JSON.parse(JSON.stringify(routeCall(scenario.context, undefined, scenario.options))),
-      );
-    }
-  });
-
-  it("prints the details each action has, and the issues", () => {
-    const greeting = cli("route", file("greeting.json", { amd: "amd_machine_detected" }));
-    expect(greeting.out).toContain("recheck in:   1000 ms (limit 30000 ms)");
-    const transfer = cli(
-      "route",
-      "--policy",
-      file("t.json", { human: { action: "transfer", target: "q1" } }),
-      file("h.json", { amd: "amd_human_detected" }),
-    );
-    expect(transfer.out).toContain("transfer to:  q1");
-    const hangUp = cli(
-      "route",
-      "--policy",
-      file("r.json", { human: { action: "hang-up", retryAfterMs: 60000 } }),
-      file("h2.json", { amd: "amd_human_detected" }),
-    );
-    expect(hangUp.out).toContain("retry:        yes, after 60000 ms");
-    const noRetry = cli(
-      "route",
-      "--policy",
-      file("n.json", { human: "hang-up" }),
-      file("h3.json", { amd: "amd_human_detected" }),
-    );
-    expect(noRetry.out).toContain("retry:        no");
-    const odd = cli("route", file("odd.json", { amd: "amd_beep" }));
-    expect(odd.out).toContain('issue:        amd: unknown AMD event "amd_beep"');
-  });
-
-  it("reports a folder, a missing file and bad JSON as invalid input", () => {
-    expect(cli("route", dir)).toMatchObject({ code: 1, err: `amd-flow route: context ${dir}: is a folder` });
-    expect(cli("route", join(dir, "nope.json"))).toMatchObject({ code: 1 });
-    expect(cli("route", file("bad.json", "{"))).toMatchObject({ code: 1 });
-    expect(cli("route", "--policy", file("badjson.json", "{"), file("ok.json", {})).code).toBe(1);
-  });
-});
 
 describe("run: table, summarize, check-policy, help", () => {
   it("prints the table in three forms", () => {
@@ -180,70 +112,7 @@ describe("run: table, summarize, check-policy, help", () => {
 });
 
 describe("run: exact output", () => {
-  const beep = scenarioFixtures.find((scenario) => scenario.id === "voicemail-beep");
-  const voicemailCall = notificationFixtures.filter(
-    (fixture) => fixture.body["conversationId"] === "433a9a58-44eb-4c56-bb3e-ab2415f0xxxx",
-  );
-
-  it("route prints the decision as aligned lines", () => {
-    expect(withStdin(JSON.stringify(beep?.context), "route").out).toBe(
-      lines(
-        "action:       leave-voicemail",
-        "reason:       machine-beep-heard",
-        "outcome:      machine.beep",
-        "explanation:  The voicemail beep was heard; leave the voicemail message now.",
-      ),
-    );
-    expect(withStdin('{"amd":"amd_machine_detected"}', "route", "-", "--waited", "2500.5").out).toBe(
-      lines(
-        "action:       wait",
-        "reason:       machine-greeting-playing",
-        "outcome:      machine.greeting",
-        "explanation:  A machine greeting is still playing; check again in 1 s.",
-        "recheck in:   1000 ms (limit 30000 ms)",
-      ),
-    );
-  });
-
-  it("route reads a bare UserSession, and refuses what is not a context", () => {
-    expect(
-      JSON.parse(withStdin('{"amdInfo":{"amdEvents":["amd_human_detected"]}}', "route", "--json").out).outcome.kind,
-    ).toBe("human");
-    expect(
-      JSON.parse(
-        withStdin('{"session":{"UserSession":{"amd":"amd_error"}},"amd":"amd_human_detected"}', "route", "--json").out,
-      ).outcome.kind,
-    ).toBe("error");
-    const expected =
-      'expected a bot context ({"session":{"UserSession":…}}) or its UserSession ({"amd":…,"amdInfo":…})';
-    expect(withStdin('{"other":{"amd":"amd_human_detected"}}', "route")).toMatchObject({
-      code: 1,
-      err: `amd-flow route: context standard input (-): ${expected}, got an object without any of them`,
-    });
-    for (const [input, got] of [
-      ["null", "null"],
-      ['"amd_human_detected"', "a string"],
-      ["[1,2]", "a list"],
-      ["3", "a number"],
-    ]) {
-      expect(withStdin(input as string, "route"), input).toMatchObject({
-        code: 1,
-        err: `amd-flow route: context standard input (-): ${expected}, got ${got}`,
-      });
-    }
-  });
-
-  it("route accepts whole and decimal milliseconds for --waited, and nothing else", () => {
-    for (const good of ["0", "30000", "1.5"]) expect(withStdin(HUMAN, "route", "--waited", good).code).toBe(0);
-    for (const bad of ["1.", ".5", "x1", "1x", " 1", "", "-1", "-"]) {
-      for (const args of [["--waited", bad], [`--waited=${bad}`]]) {
-        expect(withStdin(HUMAN, "route", ...args), bad).toMatchObject({
-          code: 2,
-          err: `amd-flow route: --waited: expected milliseconds, a number 0 or more, got "${bad}"`,
-        });
-      }
-    }
-  });
+  const voicemailCall = bodiesOf(VOICEMAIL_CALL);
 
   it("reading standard input names it in errors", () => {
     expect(withStdin("{oops", "route")).toMatchObject({
@@ -263,14 +132,14 @@ describe("run: exact output", () => {
   it("summarize prints a completed call", () => {
     expect(
       withStdin(
-        voicemailCall.map((fixture) => JSON.stringify(fixture.body)).join("\n"),
+        voicemailCall.map((body) => JSON.stringify(body)).join("\n"),
         "summarize",
         "--machine-detection",
         "disconnect",
       ).out,
     ).toBe(
       lines(
-        "call:          433a9a58-44eb-4c56-bb3e-ab2415f0xxxx",
+        `call:          ${VOICEMAIL_CALL}`,
         "status:        completed",
         "ended by:      bot",
         "reason:        bot-disconnected / 200 OK",
@@ -298,15 +167,8 @@ describe("run: exact output", () => {
         "notifications: 1",
       ),
     );
-    const human = notificationFixtures.filter(
-      (fixture) => fixture.body["conversationId"] === "6d2b7c1e-2f4a-4b8e-9a51-7c0e3f9dxxxx",
-    );
-    const person = withStdin(
-      JSON.stringify(human.map((fixture) => fixture.body)),
-      "summarize",
-      "--machine-detection",
-      "disconnect",
-    ).out;
+    const human = bodiesOf(HUMAN_CALL);
+    const person = withStdin(JSON.stringify(human), "summarize", "--machine-detection", "disconnect").out;
     expect(person).toContain("ended by:      person");
     expect(person).toContain("amd:           human from amd_human_detected");
     expect(person).toContain("machine flag:  no");
@@ -376,13 +238,6 @@ describe("run: the decision table's layout", () => {
     });
   });
 
-  it("wraps words within a width, a long word on a line of its own", () => {
-    expect(wrap("one two three", 7)).toEqual(["one two", "three"]);
-    expect(wrap("one two", 7)).toEqual(["one two"]);
-    expect(wrap("a verylongword b", 4)).toEqual(["a", "verylongword", "b"]);
-    expect(wrap("", 4)).toEqual([""]);
-  });
-
   it("colours only when asked: the header bold, each action in its colour, the events dim", () => {
     const plain = cli("table").out;
     expect(plain).not.toContain(ESC);
@@ -407,6 +262,16 @@ describe("run: the decision table's layout", () => {
     );
     expect(markdown.find((line) => line.startsWith("| AMD disabled"))).toContain("| (none) | not-run |");
     expect(markdown.find((line) => line.startsWith("| Mixed case"))).toContain("| Human_Detected → Stopped |");
+    const requested = scenarioFixtures.find((scenario) => scenario.options?.amdRequested === true);
+    expect(markdown.find((line) => line.startsWith(`| ${requested?.title} |`))).toContain("(AMD requested, waited ");
+  });
+
+  it("names every option a scenario routes with, beside its events", () => {
+    const scenario = scenarioFixtures[0] as (typeof scenarioFixtures)[number];
+    const options = { amdRequested: true, waitedMs: 250, beepWindowMs: 400 };
+    const [row] = decisionRows(defaultPolicy);
+    const label = renderMarkdown([{ scenario: { ...scenario, options }, decision: (row as DecisionRow).decision }]);
+    expect(label).toContain("| human_detected → stopped (AMD requested, waited 250 ms, beep window 400 ms) |");
   });
 
   it("escapes pipes in Markdown cells", () => {
@@ -436,16 +301,6 @@ describe("run: every message, exactly", () => {
       `amd-flow route: policy ${wrong}: human: expected one of continue, transfer, leave-voicemail, wait, hang-up; silence: expected an action name or an object with "action"`,
     );
     expect(cli("check-policy", missing).err).toBe(`amd-flow check-policy: policy ${missing}: no such file`);
-  });
-
-  it("reads --waited with several decimals, and prints a retry without a time", () => {
-    expect(withStdin('{"amd":"amd_machine_detected"}', "route", "--waited", "29999.55").out).toContain(
-      "action:       wait",
-    );
-    const retry = file("retry.json", { human: { action: "hang-up", retry: true } });
-    expect(withStdin('{"amd":"amd_human_detected"}', "route", "--policy", retry).out.split("\n").pop()).toBe(
-      "retry:        yes",
-    );
   });
 
   it("gives each table row in JSON with its scenario and whole decision", () => {
@@ -545,12 +400,5 @@ describe("run: summarize --campaign", () => {
     const out = withStdin(text, "summarize", "--campaign", "--machine-detection", "disconnect").out;
     expect(out).toMatch(/^byFailureCause: +\(none\)$/m);
     expect(out).toMatch(/^machineDetected: +1$/m);
-  });
-
-  it("refuses to read the context and the policy both from standard input", () => {
-    expect(withStdin(HUMAN, "route", "--policy", "-")).toMatchObject({
-      code: 2,
-      err: "amd-flow route: context and policy cannot both come from standard input (-)",
-    });
   });
 });

@@ -1,13 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { failureCauseOf } from "../../src/dialer/index.js";
-import { notificationFixtures } from "../../src/fixtures/index.js";
-
-const _bodiesOf = (conversationId: string) =>
-  notificationFixtures
-    .filter((fixture) => fixture.body["conversationId"] === conversationId)
-    .map((fixture) => fixture.body);
-const _VOICEMAIL = "433a9a58-44eb-4c56-bb3e-ab2415f0xxxx";
-const _HUMAN = "6d2b7c1e-2f4a-4b8e-9a51-7c0e3f9dxxxx";
 
 describe("failureCauseOf", () => {
   it.each([

@@ -1,13 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { summarizeCall, summarizeCalls } from "../../src/dialer/index.js";
 import { notificationFixtures } from "../../src/fixtures/index.js";
-
-const bodiesOf = (conversationId: string) =>
-  notificationFixtures
-    .filter((fixture) => fixture.body["conversationId"] === conversationId)
-    .map((fixture) => fixture.body);
-const VOICEMAIL = "433a9a58-44eb-4c56-bb3e-ab2415f0xxxx";
-const HUMAN = "6d2b7c1e-2f4a-4b8e-9a51-7c0e3f9dxxxx";
+import { bodiesOf, HUMAN_CALL as HUMAN, VOICEMAIL_CALL as VOICEMAIL } from "../support/notifications.js";
 
 describe("summarizeCall", () => {
   it("summarises the documented voicemail call", () => {
