@@ -164,9 +164,22 @@ function canonicalFields(body: object): Record<string, unknown> {
     const alias = ALIASES.get(key);
     const name = alias ?? key;
     if (alias !== undefined && Object.hasOwn(out, name)) continue; // the canonical spelling wins
-    Object.defineProperty(out, name, { value, enumerable: true, writable: true, configurable: true });
+    setOwn(out, name, value);
   }
   return out;
+}
+
+/**
+ * `target[key] = value` as an own data property, even for `__proto__`, whose assignment
+ * would set the prototype instead. Only that key pays for defineProperty: with it on
+ * every key, summarizing 10⁵ notifications took twice as long.
+ */
+function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === "__proto__") {
+    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  } else {
+    target[key] = value;
+  }
 }
 
 /** The largest body text {@link parseCallNotification} parses (real ones are under 1 KB). */
@@ -206,7 +219,7 @@ export function parseCallNotification(body: unknown): ParsedNotification {
     const parsed: Record<string, unknown> = {};
     for (const [key, field] of Object.entries(result.data)) {
       if (field === undefined) continue;
-      Object.defineProperty(parsed, key, { value: field, enumerable: true, writable: true, configurable: true });
+      setOwn(parsed, key, field);
     }
     return { ok: true, value: parsed as CallNotification };
   } catch {
