@@ -5,7 +5,6 @@
 //   docs/media/amd-outcomes-to-actions.svg  each outcome → the default policy's action
 // With --check it writes nothing and exits 1 when a committed file is stale (CI).
 import { spawnSync } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import {
   AMD_EVENTS,
@@ -18,6 +17,7 @@ import {
   ruleFor,
   situationOf,
 } from "../dist/index.js";
+import { writeGenerated } from "./write-generated.mjs";
 
 const root = (path) => fileURLToPath(new URL(`../${path}`, import.meta.url));
 
@@ -187,18 +187,4 @@ const outputs = [
   ["docs/media/amd-outcomes-to-actions.svg", actionsDiagramSvg()],
 ];
 
-if (process.argv.includes("--check")) {
-  const stale = outputs.filter(([path, content]) => {
-    try {
-      return readFileSync(root(path), "utf8") !== content;
-    } catch {
-      return true;
-    }
-  });
-  for (const [path] of stale) console.error(`${path} is stale: run npm run docs:table and commit it`);
-  process.exitCode = stale.length === 0 ? 0 : 1;
-  if (stale.length === 0) console.log(`docs:table: ${outputs.map(([path]) => path).join(", ")} up to date`);
-} else {
-  for (const [path, content] of outputs) writeFileSync(root(path), content);
-  console.log(`docs:table: wrote ${outputs.map(([path]) => path).join(", ")}`);
-}
+writeGenerated("npm run docs:table", outputs);

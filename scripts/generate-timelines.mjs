@@ -3,14 +3,11 @@
 //   docs/timelines.md                 every timed scenario, and a campaign under three policies
 //   docs/media/timelines-<group>.svg  one time axis per call, a picture per group
 // With --check it writes nothing and exits 1 when a committed file is stale (CI).
-import { readFileSync, writeFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { timedScenarios } from "../dist/fixtures.js";
 import { parsePolicy } from "../dist/index.js";
 import { simulateCall, simulateCampaign } from "../dist/simulator.js";
 import { groupSvg } from "./timeline-svg.mjs";
-
-const root = (path) => fileURLToPath(new URL(`../${path}`, import.meta.url));
+import { writeGenerated } from "./write-generated.mjs";
 
 const GROUPS = [
   ["persons", "Persons"],
@@ -161,18 +158,4 @@ abandoned.
 }
 
 const outputs = timelines();
-if (process.argv.includes("--check")) {
-  const stale = outputs.filter(([path, content]) => {
-    try {
-      return readFileSync(root(path), "utf8") !== content;
-    } catch {
-      return true;
-    }
-  });
-  for (const [path] of stale) console.error(`${path} is stale: run npm run docs:timelines and commit it`);
-  process.exitCode = stale.length === 0 ? 0 : 1;
-  if (stale.length === 0) console.log(`docs:timelines: ${outputs.map(([path]) => path).join(", ")} up to date`);
-} else {
-  for (const [path, content] of outputs) writeFileSync(root(path), content);
-  console.log(`docs:timelines: wrote ${outputs.map(([path]) => path).join(", ")}`);
-}
+writeGenerated("npm run docs:timelines", outputs);

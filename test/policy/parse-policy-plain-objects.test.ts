@@ -2,16 +2,7 @@
 import vm from "node:vm";
 import { describe, expect, it } from "vitest";
 import { decideRoute, defaultPolicy, PolicyError, parsePolicy } from "../../src/index.js";
-
-const problemsOf = (input: unknown): readonly string[] => {
-  try {
-    parsePolicy(input);
-  } catch (error) {
-    expect(error).toBeInstanceOf(PolicyError);
-    return (error as PolicyError).problems;
-  }
-  throw new Error("parsePolicy accepted the input");
-};
+import { problemsOf } from "../support/policy-problems.js";
 
 class Settings {
   readonly human = "hang-up";

@@ -8,16 +8,7 @@ import {
   parsePolicy,
   ruleFor,
 } from "../../src/index.js";
-
-const problemsOf = (input: unknown): readonly string[] => {
-  try {
-    parsePolicy(input);
-  } catch (error) {
-    expect(error).toBeInstanceOf(PolicyError);
-    return (error as PolicyError).problems;
-  }
-  throw new Error("parsePolicy accepted the input");
-};
+import { problemsOf } from "../support/policy-problems.js";
 
 describe("defaultPolicy", () => {
   it("is the documented table", () => {
