@@ -6,7 +6,12 @@ import { defineConfig } from "vitest/config";
 // - test/docs compile examples with tsc and regenerate docs from dist/, same reason;
 // - property tests run thousands of cases each, and *.slow.test.ts files read inputs of a
 //   million entries: too slow per mutant; the example tests pin the same behaviour;
-// - the example receiver's test imports amd-flow/dialer from dist/.
+// - the example receiver's test imports amd-flow/dialer from dist/;
+// - the command line's and the simulator's tests run the core thousands of times per
+//   test (every scenario, every step of every timed call), so every core mutant would
+//   run them: that made a full run take over two hours on two cores. src/cli and
+//   src/simulator are left out of the mutated files with them (stryker.config.json);
+//   their exact-output tests and the coverage thresholds still hold them.
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
@@ -18,6 +23,9 @@ export default defineConfig({
       "test/cli/built-cli.test.ts",
       "test/docs/**",
       "test/dialer/notify-receiver.test.ts",
+      "test/cli/**",
+      "test/simulator/**",
+      "test/fixtures/timed-scenarios.test.ts",
     ],
   },
 });
