@@ -34,6 +34,12 @@ export class Collector {
     else this.dropped++;
   }
 
+  /** `where.key: problem`, with the text built only when it will be listed (a million bad fields cost no strings). */
+  fieldIssue(where: string, key: string, problem: string): void {
+    if (this.issues.length < MAX_ISSUES) this.issues.push(`${where}.${key}: ${problem}`);
+    else this.dropped++;
+  }
+
   add(event: AmdEvent): void {
     this.events.push(event);
     this.names.add(event.name);

@@ -81,7 +81,7 @@ function readField(source: object, field: FieldReader, where: string, into: Coll
   }
   const read = field.read(value);
   if (read !== INVALID) return read;
-  into.issue(`${where}.${field.key}: ${field.problem}`);
+  into.fieldIssue(where, field.key, field.problem);
   return undefined;
 }
 
