@@ -108,18 +108,16 @@ export type MachinePhase = (typeof MACHINE_PHASES)[number];
  * POLICY_SITUATIONS.includes("machine.beep"); // true
  * ```
  */
-export const POLICY_SITUATIONS = Object.freeze([
-  "human",
-  "machine.greeting",
-  "machine.greeting-ended",
-  "machine.beep",
-  "silence",
-  "undecided",
-  "error",
-  "fax",
-  "pending",
-  "not-run",
-] as const);
+export const POLICY_SITUATIONS: readonly PolicySituation[] = Object.freeze(
+  // The kinds in their order, a machine expanded into its phases in theirs.
+  OUTCOME_KINDS.reduce<PolicySituation[]>(
+    (situations, kind) =>
+      kind === "machine"
+        ? situations.concat(MACHINE_PHASES.map((phase) => `machine.${phase}` as const))
+        : situations.concat(kind),
+    [],
+  ),
+);
 
 /**
  * One of {@link POLICY_SITUATIONS}, written as its path in a policy.
@@ -130,13 +128,7 @@ export const POLICY_SITUATIONS = Object.freeze([
  * const situation: PolicySituation = "machine.greeting";
  * ```
  */
-export type PolicySituation = (typeof POLICY_SITUATIONS)[number];
-
-const MACHINE_SITUATION: Readonly<Record<MachinePhase, PolicySituation>> = {
-  greeting: "machine.greeting",
-  "greeting-ended": "machine.greeting-ended",
-  beep: "machine.beep",
-};
+export type PolicySituation = Exclude<AmdOutcomeKind, "machine"> | `machine.${MachinePhase}`;
 
 /**
  * The situation an outcome is in: its kind, or `machine.<phase>` for a machine.
@@ -154,7 +146,7 @@ export function situationOf(
     | { readonly kind: "machine"; readonly phase: MachinePhase }
     | { readonly kind: Exclude<AmdOutcomeKind, "machine"> },
 ): PolicySituation {
-  return outcome.kind === "machine" ? MACHINE_SITUATION[outcome.phase] : outcome.kind;
+  return outcome.kind === "machine" ? `machine.${outcome.phase}` : outcome.kind;
 }
 
 /**
