@@ -1,7 +1,7 @@
 // parsePolicy on what is not a plain object, and on keys that are not its own.
 import vm from "node:vm";
 import { describe, expect, it } from "vitest";
-import { decideRoute, defaultPolicy, PolicyError, parsePolicy } from "../../src/index.js";
+import { decideRoute, defaultPolicy, parsePolicy } from "../../src/index.js";
 import { problemsOf } from "../support/policy-problems.js";
 
 class Settings {
