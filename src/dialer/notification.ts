@@ -201,10 +201,9 @@ const MAX_BODY_TEXT = 4 * 1024 * 1024;
  */
 export function parseCallNotification(body: unknown): ParsedNotification {
   try {
-    const raw =
+    const text =
       typeof body === "string" ? body : body instanceof Uint8Array ? Buffer.from(body).toString("utf8") : undefined;
     // parseJsonText skips one byte order mark, which some senders put before UTF-8 text.
-    const text = raw;
     const value = text === undefined ? body : parseJsonText(text, MAX_BODY_TEXT);
     if (!isRecord(value)) {
       return {
