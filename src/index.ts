@@ -26,6 +26,7 @@ export {
   amdValueSchema,
 } from "./reading/schemas.js";
 export {
+  isAmount,
   MACHINE_DETECTION_MODES,
   MACHINE_PHASES,
   type MachineDetectionMode,

@@ -172,6 +172,23 @@ export const MACHINE_DETECTION_MODES = Object.freeze(["disconnect", "detect", "d
  */
 export type MachineDetectionMode = (typeof MACHINE_DETECTION_MODES)[number];
 
+/**
+ * A finite non-negative number: what a duration, a frequency, a time or a wait may be
+ * (NaN, negatives and ±Infinity are not), as zod's `number().check(gte(0))` accepts.
+ *
+ * @param value - anything.
+ * @returns whether `value` is such a number.
+ * @example
+ * ```ts
+ * import { isAmount } from "amd-flow";
+ * isAmount(2100); // true
+ * isAmount(Infinity); // false
+ * ```
+ */
+export function isAmount(value: unknown): value is number {
+  return typeof value === "number" && value >= 0 && value < Infinity;
+}
+
 /** Digits, optionally with a decimal part, and surrounding white space: how platforms write numbers as text. */
 const NUMERIC_TEXT = /^\s*\d+(?:\.\d+)?\s*$/;
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  isAmount,
   MACHINE_DETECTION_MODES,
   MACHINE_PHASES,
   numericText,
@@ -39,6 +40,13 @@ describe("the vocabulary", () => {
     for (const phase of MACHINE_PHASES) expect(situationOf({ kind: "machine", phase })).toBe(`machine.${phase}`);
     expect(situationOf({ kind: "fax" })).toBe("fax");
     expect(situationOf({ kind: "not-run" })).toBe("not-run");
+  });
+
+  it("calls finite non-negative numbers amounts, and nothing else", () => {
+    for (const value of [0, -0, 1.5, 2100, Number.MAX_VALUE]) expect(isAmount(value), String(value)).toBe(true);
+    for (const value of [-1, -Number.MIN_VALUE, Number.NaN, Infinity, -Infinity, "5", null, undefined, {}]) {
+      expect(isAmount(value), String(value)).toBe(false);
+    }
   });
 
   it("reads numbers written as text, and leaves anything else as it is", () => {

@@ -1,5 +1,5 @@
 import { readProp, UNREADABLE } from "../internal/safe.js";
-import { numericText } from "../vocabulary.js";
+import { isAmount, numericText } from "../vocabulary.js";
 import { formatMs } from "./explain.js";
 
 /**
@@ -15,7 +15,7 @@ export function waitedOf(options: unknown, issues: string[]): number {
   if (raw === undefined || raw === null) return 0;
   const waited = numericText(raw);
   const whole = typeof raw !== "string" || Number.isInteger(waited);
-  if (typeof waited === "number" && waited >= 0 && waited < Infinity && whole) return waited;
+  if (isAmount(waited) && whole) return waited;
   issues.push(
     `options.waitedMs: ${raw === UNREADABLE ? "could not be read" : "expected a non-negative number"}; every wait's limit counts as reached`,
   );

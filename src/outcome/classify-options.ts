@@ -1,5 +1,5 @@
 import { readProp, UNREADABLE } from "../internal/safe.js";
-import { numericText } from "../vocabulary.js";
+import { isAmount, numericText } from "../vocabulary.js";
 import type { VerdictOptions } from "./verdict.js";
 
 /**
@@ -47,7 +47,7 @@ export function verdictOptions(options: unknown, issues?: string[]): VerdictOpti
   const window = readProp(options, "beepWindowMs");
   let beepWindowMs = DEFAULT_BEEP_WINDOW_MS;
   const number = numericText(window);
-  if (typeof number === "number" && number >= 0 && number < Infinity) beepWindowMs = number;
+  if (isAmount(number)) beepWindowMs = number;
   else if (window !== undefined && window !== null) {
     issues?.push(
       `options.beepWindowMs: ${window === UNREADABLE ? "could not be read" : "expected a non-negative number"}; ${DEFAULT_BEEP_WINDOW_MS} was used`,

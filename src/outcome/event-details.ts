@@ -1,5 +1,6 @@
 import { AMD_EVENTS, type AmdEventName, toAmdEventName } from "../events.js";
 import { isArraySafe, isObjectLike, readProp } from "../internal/safe.js";
+import { isAmount } from "../vocabulary.js";
 
 // What the events of a reading say, gathered in one pass: which events are present (a
 // bit each) and the details they carry. A hand-made reading may hold anything, so
@@ -31,7 +32,7 @@ export function usableText(value: unknown): string | undefined {
 
 /** See {@link usableText}. */
 export function usableNumber(value: unknown): number | undefined {
-  return typeof value === "number" && value >= 0 && value < Infinity ? value : undefined;
+  return isAmount(value) ? value : undefined;
 }
 
 /** The longest text, ties broken by code-unit order: the same set always gives the same value. */

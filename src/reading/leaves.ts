@@ -1,4 +1,4 @@
-import { numericText } from "../vocabulary.js";
+import { isAmount, numericText } from "../vocabulary.js";
 
 // What each field of an event or of amdInfo may hold and how it is coerced, written out
 // by hand for the reader (and so for the bot bundle, which carries no zod). The zod leaf
@@ -23,9 +23,7 @@ export function timeText(value: unknown): unknown {
   return Number.isNaN(ms) ? number : ms;
 }
 
-/** A finite non-negative number, as zod's `number().check(gte(0))` accepts (NaN and ±Infinity fail). */
-const amount = (value: unknown): unknown =>
-  typeof value === "number" && value >= 0 && value < Infinity ? value : INVALID;
+const amount = (value: unknown): unknown => (isAmount(value) ? value : INVALID);
 
 /** A kind of field: how a value is read (its coerced value, or {@link INVALID}) and the problem it reports. */
 export interface LeafKind {
