@@ -97,6 +97,10 @@ export const MACHINE_PHASES = Object.freeze(["greeting", "greeting-ended", "beep
  */
 export type MachinePhase = (typeof MACHINE_PHASES)[number];
 
+// The machine's situations, each string made once: routing looks a situation up in
+// tables, and a string made anew on every call would be hashed anew on every lookup.
+const MACHINE_SITUATIONS = MACHINE_PHASES.map((phase) => `machine.${phase}` as const);
+
 /**
  * The policy's situations: each outcome kind, with a machine split by its phase and
  * written `machine.<phase>`, the one spelling used in policies, decisions, tables,
@@ -111,10 +115,7 @@ export type MachinePhase = (typeof MACHINE_PHASES)[number];
 export const POLICY_SITUATIONS: readonly PolicySituation[] = Object.freeze(
   // The kinds in their order, a machine expanded into its phases in theirs.
   OUTCOME_KINDS.reduce<PolicySituation[]>(
-    (situations, kind) =>
-      kind === "machine"
-        ? situations.concat(MACHINE_PHASES.map((phase) => `machine.${phase}` as const))
-        : situations.concat(kind),
+    (situations, kind) => situations.concat(kind === "machine" ? MACHINE_SITUATIONS : kind),
     [],
   ),
 );
@@ -146,7 +147,8 @@ export function situationOf(
     | { readonly kind: "machine"; readonly phase: MachinePhase }
     | { readonly kind: Exclude<AmdOutcomeKind, "machine"> },
 ): PolicySituation {
-  return outcome.kind === "machine" ? `machine.${outcome.phase}` : outcome.kind;
+  if (outcome.kind !== "machine") return outcome.kind;
+  return MACHINE_SITUATIONS[MACHINE_PHASES.indexOf(outcome.phase)] ?? `machine.${outcome.phase}`;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describeError, isArraySafe, type Mutable, put, readProp } from "../internal/safe.js";
 import type { AmdOutcome } from "../outcome/classify-amd.js";
-import { asRequested, classifyAmd } from "../outcome/classify-amd.js";
+import { asRequested, outcomeOf } from "../outcome/classify-amd.js";
 import { type ClassifyOptions, verdictOptions } from "../outcome/classify-options.js";
 import { isCheckedPolicy } from "../policy/checked-policy.js";
 import { defaultPolicy } from "../policy/default-policy.js";
@@ -8,7 +8,7 @@ import { parsePolicy } from "../policy/parse-policy.js";
 import type { FinalRule, Policy, PolicyInput } from "../policy/policy.js";
 import type { PolicyError } from "../policy/policy-error.js";
 import { ruleFor } from "../policy/rule-for.js";
-import { readAmd } from "../reading/read-amd.js";
+import { readInto } from "../reading/read-amd.js";
 import { MACHINE_PHASES, OUTCOME_KINDS, type RouteAction, situationOf } from "../vocabulary.js";
 import { describeRule, describeSituation, formatMs } from "./explain.js";
 import { REASON_OF, type RouteReason } from "./route-reasons.js";
@@ -93,6 +93,7 @@ function checkedOutcome(outcome: unknown, issues: string[]): AmdOutcome {
 
 /** The policy to apply, and an issue when the given one could not be used. */
 function resolvePolicy(policy: unknown, issues: string[]): Policy {
+  if (policy === undefined) return defaultPolicy;
   if (isCheckedPolicy(policy)) return policy;
   try {
     // undefined and null give the default policy.
@@ -164,35 +165,46 @@ export function decideRoute(
   const issues: string[] = [];
   try {
     const checked = asRequested(checkedOutcome(outcome, issues), verdictOptions(options, issues).amdRequested);
-    const chosen = resolvePolicy(policy, issues);
-    const waitedMs = waitedOf(options, issues);
-    const situation = situationOf(checked);
-    const said = describeSituation(situation, checked);
-    const decision = (action: RouteAction, reason: RouteReason, explanation: string): Mutable<RouteDecision> => ({
-      action,
-      reason,
-      explanation,
-      outcome: checked,
-      issues,
-    });
-    // Wait or final: the two rule shapes. Each final action's details and wording
-    // come from tables mapped over every action (DETAILS, RULE_TEXT), so a new action
-    // or rule type fails to compile until it is handled there.
-    const rule = ruleFor(chosen, situation);
-    if (rule.action !== "wait")
-      return withDetails(rule, decision(rule.action, REASON_OF[situation], `${said}; ${describeRule(rule)}.`));
-    if (waitedMs < rule.maxWaitMs) {
-      const waiting = decision("wait", REASON_OF[situation], `${said}; ${describeRule(rule)}.`);
-      waiting.recheckAfterMs = rule.recheckAfterMs;
-      waiting.maxWaitMs = rule.maxWaitMs;
-      return waiting;
-    }
-    const limit = formatMs(rule.maxWaitMs);
-    const explanation = `${said} ${waitedText(waitedMs)} (the limit is ${limit}); ${describeRule(rule.then)}.`;
-    return withDetails(rule.then, decision(rule.then.action, "wait-limit-reached", explanation));
+    return decide(checked, policy, options, issues);
   } catch (error) {
     return lastResort(error, issues);
   }
+}
+
+function decision(
+  action: RouteAction,
+  reason: RouteReason,
+  explanation: string,
+  outcome: AmdOutcome,
+  issues: string[],
+): Mutable<RouteDecision> {
+  return { action, reason, explanation, outcome, issues };
+}
+
+/** The decision for a checked outcome, with `issues` so far (the options' problems already in them). */
+function decide(outcome: AmdOutcome, policy: unknown, options: unknown, issues: string[]): RouteDecision {
+  const chosen = resolvePolicy(policy, issues);
+  const waitedMs = waitedOf(options, issues);
+  const situation = situationOf(outcome);
+  const said = describeSituation(situation, outcome);
+  // Wait or final: the two rule shapes. Each final action's details and wording
+  // come from tables mapped over every action (DETAILS, RULE_TEXT), so a new action
+  // or rule type fails to compile until it is handled there.
+  const rule = ruleFor(chosen, situation);
+  if (rule.action !== "wait")
+    return withDetails(
+      rule,
+      decision(rule.action, REASON_OF[situation], `${said}; ${describeRule(rule)}.`, outcome, issues),
+    );
+  if (waitedMs < rule.maxWaitMs) {
+    const waiting = decision("wait", REASON_OF[situation], `${said}; ${describeRule(rule)}.`, outcome, issues);
+    waiting.recheckAfterMs = rule.recheckAfterMs;
+    waiting.maxWaitMs = rule.maxWaitMs;
+    return waiting;
+  }
+  const limit = formatMs(rule.maxWaitMs);
+  const explanation = `${said} ${waitedText(waitedMs)} (the limit is ${limit}); ${describeRule(rule.then)}.`;
+  return withDetails(rule.then, decision(rule.then.action, "wait-limit-reached", explanation, outcome, issues));
 }
 
 /**
@@ -238,14 +250,24 @@ export function routeCall(
   policy?: Policy | PolicyInput | string,
   options?: RouteOptions,
 ): RouteDecision {
+  let issues: string[] = [];
   try {
-    const reading = readAmd(context);
-    const decision = decideRoute(classifyAmd(reading, options), policy, options);
-    (decision.issues as string[]).unshift(...reading.issues);
-    return decision;
-    // Stryker disable all: readAmd and decideRoute never throw; this guard is for what no test can produce.
+    // What decideRoute(classifyAmd(readAmd(context), options), policy, options) gives, with
+    // the reading's issues first, in one walk of the events: the reader gathers what they
+    // say as it goes, and the options are read once.
+    const { into, info } = readInto(context, false);
+    issues = into.issues;
+    const outcome = outcomeOf(
+      into.details,
+      into.unknownEvents.length > 0,
+      info[0],
+      info[1],
+      verdictOptions(options, issues),
+    );
+    return decide(outcome, policy, options, issues);
+    // Stryker disable all: readInto and decide never throw; this guard is for what no test can produce.
   } catch (error) {
-    return lastResort(error, []);
+    return lastResort(error, issues);
   }
   // Stryker restore all
 }

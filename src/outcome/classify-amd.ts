@@ -1,11 +1,13 @@
 import { match } from "ts-pattern";
 import { AMD_EVENTS, type AmdEventName } from "../events.js";
-import { isArraySafe, type Mutable, put, readProp } from "../internal/safe.js";
+import { isArraySafe, type Mutable, readProp } from "../internal/safe.js";
+import { type Details, usableText } from "../reading/details.js";
 import type { AmdReading } from "../reading/read-amd.js";
 import type { MachinePhase } from "../vocabulary.js";
 import { type ClassifyOptions, verdictOptions } from "./classify-options.js";
-import { type Details, gatherDetails, usableText } from "./event-details.js";
+import { gatherDetails } from "./event-details.js";
 import type { AmdOutcome, ErrorOutcome, FaxOutcome, HumanOutcome, MachineOutcome } from "./outcomes.js";
+import type { VerdictOptions } from "./verdict.js";
 import { verdictOf } from "./verdict.js";
 
 export type {
@@ -28,29 +30,35 @@ interface Facts {
   readonly reason: string | undefined;
 }
 
+// Optional fields are set only when present, each by name: outcomes stay free of
+// `undefined` values, and each store stays fast.
+
 function machineOutcome(phase: MachinePhase, facts: Facts): MachineOutcome {
   const { details } = facts;
   const outcome: Mutable<MachineOutcome> = { kind: "machine", phase, evidence: facts.evidence };
-  put(outcome, "reason", facts.reason ?? details.machineReason);
-  put(outcome, "greeting", facts.greeting ?? details.machineGreeting);
-  put(outcome, "hint", details.hint);
-  put(outcome, "language", details.language);
-  put(outcome, "toneFrequency", details.toneFrequency);
+  const reason = facts.reason ?? details.machineReason;
+  if (reason !== undefined) outcome.reason = reason;
+  const greeting = facts.greeting ?? details.machineGreeting;
+  if (greeting !== undefined) outcome.greeting = greeting;
+  if (details.hint !== undefined) outcome.hint = details.hint;
+  if (details.language !== undefined) outcome.language = details.language;
+  if (details.toneFrequency !== undefined) outcome.toneFrequency = details.toneFrequency;
   return outcome;
 }
 
 function humanOutcome(facts: Facts): HumanOutcome {
   const { details } = facts;
   const outcome: Mutable<HumanOutcome> = { kind: "human", evidence: facts.evidence };
-  put(outcome, "greeting", facts.greeting ?? details.humanGreeting);
-  put(outcome, "reason", details.humanReason);
-  put(outcome, "language", details.language);
+  const greeting = facts.greeting ?? details.humanGreeting;
+  if (greeting !== undefined) outcome.greeting = greeting;
+  if (details.humanReason !== undefined) outcome.reason = details.humanReason;
+  if (details.language !== undefined) outcome.language = details.language;
   return outcome;
 }
 
 function errorOutcome(facts: Facts): ErrorOutcome {
   const outcome: Mutable<ErrorOutcome> = { kind: "error", evidence: facts.evidence };
-  put(outcome, "error", facts.details.error);
+  if (facts.details.error !== undefined) outcome.error = facts.details.error;
   return outcome;
 }
 
@@ -139,12 +147,6 @@ function builderFor(verdict: Verdict): Builder {
  * ```
  */
 export function classifyAmd(reading: AmdReading, options?: ClassifyOptions): AmdOutcome {
-  const details = gatherDetails(readProp(reading, "events"));
-  const evidence: AmdEventName[] = [];
-  // AMD_EVENTS[n] has bit 1 << n.
-  for (let index = 0; index < AMD_EVENTS.length; index++) {
-    if ((details.mask & (1 << index)) !== 0) evidence.push(AMD_EVENTS[index] as AmdEventName);
-  }
   const unknown = readProp(reading, "unknownEvents");
   let hasUnknown = false;
   try {
@@ -152,13 +154,33 @@ export function classifyAmd(reading: AmdReading, options?: ClassifyOptions): Amd
   } catch {
     // A list whose length cannot be read holds nothing usable.
   }
-  const facts: Facts = {
-    details,
-    evidence,
-    greeting: usableText(readProp(reading, "greeting")),
-    reason: usableText(readProp(reading, "reason")),
-  };
-  return builderFor(verdictOf(details, hasUnknown, verdictOptions(options)))(facts);
+  return outcomeOf(
+    gatherDetails(readProp(reading, "events")),
+    hasUnknown,
+    readProp(reading, "greeting"),
+    readProp(reading, "reason"),
+    verdictOptions(options),
+  );
+}
+
+/**
+ * The outcome for what the events say (`details`), whether unknown names were read,
+ * `amdInfo`'s own greeting and reason (used only when usable), and the options.
+ */
+export function outcomeOf(
+  details: Details,
+  hasUnknown: boolean,
+  greeting: unknown,
+  reason: unknown,
+  options: VerdictOptions,
+): AmdOutcome {
+  const evidence: AmdEventName[] = [];
+  // AMD_EVENTS[n] has bit 1 << n.
+  for (let index = 0; index < AMD_EVENTS.length; index++) {
+    if ((details.mask & (1 << index)) !== 0) evidence.push(AMD_EVENTS[index] as AmdEventName);
+  }
+  const facts: Facts = { details, evidence, greeting: usableText(greeting), reason: usableText(reason) };
+  return builderFor(verdictOf(details, hasUnknown, options))(facts);
 }
 
 /**

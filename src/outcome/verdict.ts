@@ -1,5 +1,5 @@
 import type { AmdEventName } from "../events.js";
-import { BIT, type Details } from "./event-details.js";
+import { BIT, type Details } from "../reading/details.js";
 
 // The verdict: what the set of events says, as one small key. It is a pure function of
 // the mask and a few flags, so the mapping from verdict to outcome (classifyAmd's one

@@ -56,3 +56,35 @@ export const INFO_FIELDS = {
   amdRingDurationInMs: AMOUNT,
   amdConnectDurationInMs: AMOUNT,
 } as const satisfies Record<string, LeafKind>;
+
+/** The keys of {@link EVENT_FIELDS} in order: the order of an event's values. */
+export const EVENT_KEYS = Object.keys(EVENT_FIELDS) as ReadonlyArray<keyof typeof EVENT_FIELDS>;
+/** The keys of {@link INFO_FIELDS} in order: the order of `amdInfo`'s values. */
+export const INFO_KEYS = Object.keys(INFO_FIELDS) as ReadonlyArray<keyof typeof INFO_FIELDS>;
+
+type Fields<K extends string> = { readonly [key in K]?: unknown };
+
+// Each field read by its name at its own place, so each read stays fast however many
+// shapes of entry a bot sends; a read that throws throws out of these, and the reader
+// then reads each field alone, guarded. A test holds the names here equal to the keys.
+
+/** An entry's fields in {@link EVENT_KEYS} order. */
+export function eventValues(entry: Fields<keyof typeof EVENT_FIELDS>): unknown[] {
+  return [
+    entry.reason,
+    entry.greeting,
+    entry.transcript,
+    entry.hint,
+    entry.language,
+    entry.frequency,
+    entry.variance,
+    entry.error,
+    entry.atMs,
+    entry.timestamp,
+  ];
+}
+
+/** `amdInfo`'s fields in {@link INFO_KEYS} order. */
+export function infoValues(info: Fields<keyof typeof INFO_FIELDS>): unknown[] {
+  return [info.amdGreeting, info.amdReason, info.amdRingDurationInMs, info.amdConnectDurationInMs];
+}

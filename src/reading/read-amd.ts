@@ -1,9 +1,8 @@
 import type { AmdEventName } from "../events.js";
 import { describeError, isObjectLike, isRecord, type Mutable, put, readProp, UNREADABLE } from "../internal/safe.js";
 import { Collector } from "./collector.js";
-import { MAX_UNKNOWN_KEPT, nameOfText, shownName } from "./event-name-text.js";
-import { EVENT_FIELDS, INFO_FIELDS, INVALID, type LeafKind } from "./leaves.js";
-import { type EntryReader, readList } from "./read-list.js";
+import { INFO_FIELDS, INFO_KEYS, INVALID, infoValues, type LeafKind } from "./leaves.js";
+import { readList } from "./read-list.js";
 import type { AmdEventData } from "./schemas.js";
 
 export { MAX_EVENTS_READ } from "./read-list.js";
@@ -59,132 +58,43 @@ export interface AmdReading {
   readonly issues: readonly string[];
 }
 
-interface FieldReader extends LeafKind {
-  readonly key: string;
-}
-const fieldReaders = (fields: Readonly<Record<string, LeafKind>>): readonly FieldReader[] =>
-  Object.keys(fields).map((key) => {
-    const { read, problem } = fields[key] as LeafKind;
-    return { key, read, problem };
-  });
-const EVENT_READERS = fieldReaders(EVENT_FIELDS);
-const INFO_READERS = fieldReaders(INFO_FIELDS);
-const NOTIFY_READERS = EVENT_READERS.filter((field) => field.key !== "reason");
+const INFO_KINDS: readonly LeafKind[] = INFO_KEYS.map((key) => INFO_FIELDS[key]);
 
-/** Reads one field: its coerced value, or `undefined` with the field's problem. */
-function readField(source: object, field: FieldReader, where: string, into: Collector): unknown {
-  const value = readProp(source, field.key);
-  if (value === undefined || value === null) return undefined;
-  if (value === UNREADABLE) {
-    into.cannotRead(`${where}.${field.key}`);
-    return undefined;
+/** `amdInfo`'s scalar fields in `INFO_KEYS` order, coerced; read by name in one go, then alone if a read throws. */
+function infoFields(info: object, into: Collector): unknown[] {
+  let values: unknown[];
+  try {
+    values = infoValues(info);
+  } catch {
+    values = INFO_KEYS.map((key) => readProp(info, key));
   }
-  const read = field.read(value);
-  if (read !== INVALID) return read;
-  into.fieldIssue(where, field.key, field.problem);
-  return undefined;
-}
-
-// machineDetection: a notify-URL body stored as an event names it there.
-const NAME_KEYS = ["type", "event", "name", "machineDetection"] as const;
-
-/** The entry's event name field and its key, or {@link UNREADABLE} when the entry cannot be read. */
-function nameOf(entry: object): { raw: unknown; key?: (typeof NAME_KEYS)[number] } {
-  for (const key of NAME_KEYS) {
-    const value = readProp(entry, key);
-    if (value !== undefined && value !== null) return { raw: value, key };
-  }
-  return { raw: undefined };
-}
-
-function newEvent(name: AmdEventName, source: AmdEvent["source"], index: number | undefined): Record<string, unknown> {
-  const event: Record<string, unknown> = { name, source };
-  if (index !== undefined) event["index"] = index;
-  return event;
-}
-
-function unknownName(raw: string, where: string, into: Collector): void {
-  const shown = shownName(raw);
-  if (shown === "") {
-    into.issue(`${where}: empty event name`);
-    return;
-  }
-  if (into.unknownEvents.length < MAX_UNKNOWN_KEPT) into.unknownEvents.push(shown);
-  into.issue(`${where}: unknown AMD event "${shown}"`);
-}
-
-function readEntry(
-  entry: unknown,
-  source: AmdEvent["source"],
-  index: number | undefined,
-  where: string,
-  into: Collector,
-): void {
-  if (typeof entry === "string") {
-    const name = nameOfText(entry);
-    if (name !== undefined) {
-      into.add(newEvent(name, source, index) as unknown as AmdEvent);
-      return;
+  for (let field = 0; field < values.length; field++) {
+    const value = values[field];
+    values[field] = undefined;
+    if (value === undefined || value === null) continue;
+    const key = INFO_KEYS[field] as string;
+    if (value === UNREADABLE) {
+      into.cannotRead(`amdInfo.${key}`);
+      continue;
     }
-    const parsed = into.json(entry, where);
-    if (isRecord(parsed)) readEntry(parsed, source, index, where, into);
-    else unknownName(entry, where, into);
-    return;
+    const kind = INFO_KINDS[field] as LeafKind;
+    const read = kind.read(value);
+    if (read === INVALID) into.fieldIssue("amdInfo", undefined, key, kind.problem);
+    else values[field] = read;
   }
-  if (!isRecord(entry)) {
-    if (entry === UNREADABLE) into.cannotRead(where);
-    else if (entry !== undefined && entry !== null) into.issue(`${where}: expected an event name or an event object`);
-    return;
-  }
-  const { raw, key } = nameOf(entry);
-  if (raw === UNREADABLE) {
-    into.cannotRead(where);
-    return;
-  }
-  if (typeof raw !== "string") {
-    into.issue(`${where}: no event name (expected "type", "event", "name" or "machineDetection" to hold one)`);
-    return;
-  }
-  const name = nameOfText(raw);
-  if (name === undefined) {
-    unknownName(raw, where, into);
-    return;
-  }
-  const event = newEvent(name, source, index);
-  // A notify body's reason is the call's SIP reason ("486 Busy Here"), not AMD's.
-  const readers = key === "machineDetection" ? NOTIFY_READERS : EVENT_READERS;
-  for (const field of readers) {
-    const value = readField(entry, field, where, into);
-    if (value !== undefined) event[field.key] = value;
-  }
-  if (event["greeting"] === undefined && event["transcript"] !== undefined) event["greeting"] = event["transcript"];
-  into.add(event as unknown as AmdEvent);
+  return values;
 }
 
-/**
- * The AMD event an entry names, without reading its data: how entries past the whole-read
- * cap are looked at. It must find the same name {@link readEntry} would.
- */
-function eventNameOf(entry: unknown, where: () => string, into: Collector): AmdEventName | undefined {
-  const record = typeof entry === "string" ? (nameOfText(entry) ?? into.json(entry, where())) : entry;
-  if (typeof record === "string") return record as AmdEventName;
-  if (record === UNREADABLE) into.cannotRead(where());
-  if (!isRecord(record)) return undefined;
-  const { raw } = nameOf(record);
-  if (raw === UNREADABLE) into.cannotRead(where());
-  return nameOfText(raw);
+/** What a reading found: the collector, and `amdInfo`'s scalar fields in `INFO_KEYS` order. */
+export interface Read {
+  readonly into: Collector;
+  readonly info: readonly unknown[];
 }
 
-function entriesOf(into: Collector): EntryReader {
-  return {
-    read: (entry, source, index, where) => readEntry(entry, source, index, where, into),
-    name: (entry, where) => eventNameOf(entry, where, into),
-  };
-}
+const NO_INFO: readonly unknown[] = [];
 
-function readInfo(info: unknown, into: Collector): Partial<Record<keyof typeof INFO_FIELDS, unknown>> {
-  const values: Record<string, unknown> = {};
-  if (info === undefined || info === null) return values;
+function readInfo(info: unknown, into: Collector): readonly unknown[] {
+  if (info === undefined || info === null) return NO_INFO;
   if (typeof info === "string") {
     const parsed = into.json(info, "amdInfo");
     if (parsed !== undefined) return readInfo(parsed, into);
@@ -192,36 +102,92 @@ function readInfo(info: unknown, into: Collector): Partial<Record<keyof typeof I
   if (!isRecord(info)) {
     if (info === UNREADABLE) into.cannotRead("amdInfo");
     else into.issue("amdInfo: expected an object");
-    return values;
+    return NO_INFO;
   }
-  const events = readProp(info, "amdEvents");
+  let events: unknown;
+  try {
+    events = (info as Session["amdInfo"] & object).amdEvents;
+  } catch {
+    events = UNREADABLE;
+  }
   if (events === UNREADABLE) into.cannotRead("amdInfo.amdEvents");
-  else readList(events, "amdEvents", "amdInfo.amdEvents", into, entriesOf(into));
-  for (const field of INFO_READERS) {
-    const value = readField(info, field, "amdInfo", into);
-    if (value !== undefined) values[field.key] = value;
-  }
-  return values;
+  else readList(events, "amdEvents", "amdInfo.amdEvents", into);
+  return infoFields(info, into);
+}
+
+/** What is read of `UserSession`, each by name (a guarded read of any key is slower). */
+interface Session {
+  readonly amdInfo?: { readonly amdEvents?: unknown };
+  readonly amd?: unknown;
+}
+
+interface Path {
+  readonly session?: { readonly UserSession?: unknown };
 }
 
 /** `context.session.UserSession`, or an issue saying where the path broke. */
 function sessionOf(context: unknown, into: Collector): unknown {
-  let node: unknown = context;
-  let where = "context";
-  for (const key of ["session", "UserSession"]) {
-    if (node === undefined || node === null) return undefined;
-    if (!isObjectLike(node)) {
-      into.issue(`${where}: expected an object`);
-      return undefined;
-    }
-    node = readProp(node, key);
-    where = `${where}.${key}`;
-    if (node === UNREADABLE) {
-      into.cannotRead(where);
-      return undefined;
-    }
+  if (context === undefined || context === null) return undefined;
+  if (!isObjectLike(context)) {
+    into.issue("context: expected an object");
+    return undefined;
   }
-  return node;
+  let session: unknown;
+  try {
+    session = (context as Path).session;
+  } catch {
+    into.cannotRead("context.session");
+    return undefined;
+  }
+  if (session === undefined || session === null) return undefined;
+  if (!isObjectLike(session)) {
+    into.issue("context.session: expected an object");
+    return undefined;
+  }
+  try {
+    return (session as Path["session"] & object).UserSession;
+  } catch {
+    into.cannotRead("context.session.UserSession");
+    return undefined;
+  }
+}
+
+/**
+ * Reads `context` into a collector: what {@link readAmd} does, and what routeCall uses
+ * without building a reading. With `keep` false the events are not kept, only what they say.
+ */
+export function readInto(context: unknown, keep: boolean): Read {
+  const into = new Collector(keep);
+  let info = NO_INFO;
+  try {
+    const session = sessionOf(context, into);
+    if (isObjectLike(session)) {
+      let amdInfo: unknown;
+      try {
+        amdInfo = (session as Session).amdInfo;
+      } catch {
+        amdInfo = UNREADABLE;
+      }
+      info = readInfo(amdInfo, into);
+      let amd: unknown;
+      try {
+        amd = (session as Session).amd;
+      } catch {
+        amd = UNREADABLE;
+      }
+      if (amd === UNREADABLE) into.cannotRead("amd");
+      else readList(amd, "amd", "amd", into);
+    } else if (session !== undefined && session !== null) {
+      into.issue("context.session.UserSession: expected an object");
+    }
+    // Stryker disable all: unreachable by design (every read above is guarded); kept so
+    // that a future mistake degrades to an issue instead of a dropped call.
+  } catch (error) {
+    into.issue(`context: reading stopped (${describeError(error)})`);
+  }
+  // Stryker restore all
+  into.finish();
+  return { into, info };
 }
 
 /**
@@ -253,32 +219,11 @@ function sessionOf(context: unknown, into: Collector): unknown {
  * ```
  */
 export function readAmd(context: unknown): AmdReading {
-  const into = new Collector();
-  let info: Partial<Record<keyof typeof INFO_FIELDS, unknown>> = {};
-  try {
-    const session = sessionOf(context, into);
-    if (isObjectLike(session)) {
-      info = readInfo(readProp(session, "amdInfo"), into);
-      const amd = readProp(session, "amd");
-      if (amd === UNREADABLE) into.cannotRead("amd");
-      else readList(amd, "amd", "amd", into, entriesOf(into));
-    } else if (session !== undefined && session !== null) {
-      into.issue("context.session.UserSession: expected an object");
-    }
-    // Stryker disable all: unreachable by design (every read above is guarded); kept so
-    // that a future mistake degrades to an issue instead of a dropped call.
-  } catch (error) {
-    into.issue(`context: reading stopped (${describeError(error)})`);
-  }
-  // Stryker restore all
-  const reading: Mutable<AmdReading> = {
-    events: into.events,
-    unknownEvents: into.unknownEvents,
-    issues: into.finish(),
-  };
-  put(reading, "greeting", info["amdGreeting"] as string | undefined);
-  put(reading, "reason", info["amdReason"] as string | undefined);
-  put(reading, "ringDurationMs", info["amdRingDurationInMs"] as number | undefined);
-  put(reading, "connectDurationMs", info["amdConnectDurationInMs"] as number | undefined);
+  const { into, info } = readInto(context, true);
+  const reading: Mutable<AmdReading> = { events: into.events, unknownEvents: into.unknownEvents, issues: into.issues };
+  put(reading, "greeting", info[0] as string | undefined);
+  put(reading, "reason", info[1] as string | undefined);
+  put(reading, "ringDurationMs", info[2] as number | undefined);
+  put(reading, "connectDurationMs", info[3] as number | undefined);
   return reading;
 }

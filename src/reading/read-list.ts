@@ -1,7 +1,9 @@
 import type { AmdEventName } from "../events.js";
-import { boundedLength, isArraySafe, UNREADABLE } from "../internal/safe.js";
+import { isArraySafe, UNREADABLE } from "../internal/safe.js";
 import type { Collector } from "./collector.js";
+import { nameOfText } from "./event-name-text.js";
 import type { AmdEvent } from "./read-amd.js";
+import { eventNameOf, readEntry } from "./read-entry.js";
 
 /**
  * At most this many entries of any one list (`amdEvents`, or `amd` as a list) are read
@@ -22,14 +24,6 @@ import type { AmdEvent } from "./read-amd.js";
 export const MAX_EVENTS_READ = 1000;
 /** Entries of one list whose names are looked at, the first {@link MAX_EVENTS_READ} included. */
 export const MAX_NAMES_READ = 5000;
-
-/** How a list's entries are read: whole, or only for the event they name. */
-export interface EntryReader {
-  /** Reads one entry whole, data and problems. */
-  readonly read: (entry: unknown, source: AmdEvent["source"], index: number | undefined, where: string) => void;
-  /** The AMD event `entry` names, looked at cheaply; `undefined` for anything else. */
-  readonly name: (entry: unknown, where: () => string) => AmdEventName | undefined;
-}
 
 function entryAt(list: readonly unknown[], index: number): unknown {
   try {
@@ -52,39 +46,37 @@ function tooLong(where: string, total: number, looked: number): string {
  * whole an entry that names an event not read yet, or a tone or a human verdict, whose
  * data (a fax's frequency, the times of a tone and of the verdict) can change the outcome.
  */
-export function readList(
-  list: unknown,
-  source: AmdEvent["source"],
-  where: string,
-  into: Collector,
-  entries: EntryReader,
-): void {
+export function readList(list: unknown, source: AmdEvent["source"], where: string, into: Collector): void {
   if (typeof list === "string") {
-    const parsed = into.json(list, where);
-    if (parsed !== undefined) readList(parsed, source, where, into, entries);
-    else if (list.trim() !== "") entries.read(list, source, undefined, where);
+    // A bare event name (the usual `amd` value) is no JSON: read it as it is.
+    const parsed = nameOfText(list) === undefined ? into.json(list, where) : undefined;
+    if (parsed !== undefined) readList(parsed, source, where, into);
+    else if (list.trim() !== "") readEntry(list, source, undefined, where, into);
     return;
   }
   if (!isArraySafe(list)) {
-    entries.read(list, source, undefined, where);
+    readEntry(list, source, undefined, where, into);
     return;
   }
-  const bounds = boundedLength(list, MAX_NAMES_READ);
-  if (bounds === undefined) {
+  let total: unknown;
+  try {
+    total = list.length;
+  } catch {
+    // Reported below, as a length that is not a number.
+  }
+  if (typeof total !== "number" || !(total >= 0)) {
     into.issue(`${where}: could not read its length`);
     return;
   }
-  if (bounds.total > MAX_EVENTS_READ) into.issue(tooLong(where, bounds.total, bounds.length));
-  let index = 0;
-  const at = (): string => `${where}[${index}]`;
-  for (; index < bounds.length && !into.stopped; index++) {
+  const length = Math.min(total, MAX_NAMES_READ);
+  if (total > MAX_EVENTS_READ) into.issue(tooLong(where, total, length));
+  for (let index = 0; index < length && !into.stopped; index++) {
     const entry = entryAt(list, index);
     if (index < MAX_EVENTS_READ) {
-      entries.read(entry, source, index, at());
+      readEntry(entry, source, index, where, into);
       continue;
     }
-    const name = entries.name(entry, at);
-    if (name !== undefined && (!into.names.has(name) || DATA_DECIDES.has(name)))
-      entries.read(entry, source, index, at());
+    const name = eventNameOf(entry, where, index, into);
+    if (name !== undefined && (!into.has(name) || DATA_DECIDES.has(name))) readEntry(entry, source, index, where, into);
   }
 }

@@ -4,6 +4,7 @@ import { makeBotContext } from "../../src/fixtures/index.js";
 import {
   AMD_EVENTS,
   classifyAmd,
+  decideRoute,
   OUTCOME_KINDS,
   PolicyError,
   parsePolicy,
@@ -17,11 +18,13 @@ import { MAX_NAMES_READ } from "../../src/reading/read-list.js";
 import {
   anyContext,
   anyCoreInput,
+  anyRouteOptions,
   bomJson,
   controlText,
   eventEntry,
   materialize,
   prototypeName,
+  richContext,
 } from "../support/arbitraries.js";
 
 /** A character that would break a line or its display: what no issue or explanation may hold. */
@@ -58,6 +61,26 @@ describe("routeCall never throws", () => {
         },
       ),
       { numRuns: 2000 },
+    );
+  });
+
+  it("decides as read → classify → decide do, the reading's issues first, whatever the input", () => {
+    // routeCall reads once and classifies what the reader gathered as it went; the public
+    // steps gather it again from the reading. Both must give the same decision.
+    fc.assert(
+      fc.property(
+        fc.oneof(anyContext, richContext),
+        fc.oneof(fc.constant(undefined), anyCoreInput),
+        fc.oneof(fc.constant(undefined), anyCoreInput, anyRouteOptions),
+        (context, policy, options) => {
+          const reading = readAmd(materialize(context));
+          const opts = materialize(options) as never;
+          const composed = decideRoute(classifyAmd(reading, opts), materialize(policy) as never, opts);
+          const direct = routeCall(materialize(context), materialize(policy) as never, materialize(options) as never);
+          expect(direct).toStrictEqual({ ...composed, issues: [...reading.issues, ...composed.issues] });
+        },
+      ),
+      { numRuns: 3000 },
     );
   });
 

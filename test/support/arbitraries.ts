@@ -246,3 +246,50 @@ export const anyContext: fc.Arbitrary<unknown> = fc.oneof(
     )
     .map((UserSession) => ({ session: { UserSession } })),
 );
+
+/** An entry with every field an event may carry, times and notify-body names too, valid or not. */
+export const richEntry: fc.Arbitrary<unknown> = fc
+  .tuple(
+    fc.constantFrom("type", "event", "name", "machineDetection"),
+    fc.oneof(eventName, fc.constantFrom("amd_beep", "")),
+    fc.record(
+      {
+        reason: fc.oneof(fc.constantFrom("hint", "486 Busy Here", " "), fc.integer()),
+        greeting: fc.oneof(fc.string({ maxLength: 10 }), fc.constant(null)),
+        transcript: fc.string({ maxLength: 10 }),
+        hint: fc.string({ maxLength: 10 }),
+        language: fc.oneof(fc.constantFrom("en-US", ""), fc.boolean()),
+        frequency: fc.oneof(fc.integer({ min: -5, max: 2200 }), fc.constantFrom("2100", " 1100 ", "x", "-3")),
+        variance: fc.oneof(fc.double(), fc.constantFrom("4", "x")),
+        error: fc.oneof(fc.string({ maxLength: 10 }), fc.constant({})),
+        atMs: fc.oneof(fc.integer({ min: -10, max: 5000 }), fc.constantFrom("300", "1.5", "x")),
+        timestamp: fc.oneof(fc.integer({ min: 0, max: 10_000 }), fc.constantFrom("2026-11-24T09:00:00Z", "x")),
+      },
+      { requiredKeys: [] },
+    ),
+  )
+  .map(([key, name, data]) => ({ ...data, [key]: name }));
+
+/** A bot context with rich entries in `amdEvents` and in `amd`, and `amdInfo`'s own fields. */
+export const richContext: fc.Arbitrary<unknown> = fc
+  .record(
+    {
+      amdEvents: fc.array(fc.oneof(richEntry, eventEntry, hostile), { maxLength: 6 }),
+      amd: fc.oneof(eventName, richEntry, fc.array(richEntry, { maxLength: 2 })),
+      amdGreeting: fc.oneof(fc.string({ maxLength: 10 }), fc.integer()),
+      amdReason: fc.constantFrom("hint", " ", "long greeting"),
+      amdRingDurationInMs: fc.oneof(fc.nat(), fc.constantFrom("3000", "x")),
+    },
+    { requiredKeys: [] },
+  )
+  .map(({ amd, ...amdInfo }) => ({ session: { UserSession: amd === undefined ? { amdInfo } : { amdInfo, amd } } }));
+
+/** Route options as a flow passes them, valid or not. */
+export const anyRouteOptions: fc.Arbitrary<unknown> = fc.record(
+  {
+    amdRequested: fc.oneof(fc.boolean(), fc.constantFrom("yes", 1)),
+    beepWindowMs: fc.oneof(fc.nat({ max: 5000 }), fc.constantFrom("800", "x", -1)),
+    waitedMs: fc.oneof(fc.nat({ max: 40_000 }), fc.constantFrom("6000", "0.5", Number.NaN, -1)),
+  },
+  { requiredKeys: [] },
+);
