@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { parse } from "acorn";
 import { defineConfig, type Options } from "tsup";
+import { everyShape } from "./src/outcome/outcome-shape.js";
 
 const { version } = JSON.parse(readFileSync(new URL("./package.json", import.meta.url), "utf8")) as { version: string };
 
@@ -38,6 +39,25 @@ const pureTsPattern: EsbuildPlugin = {
       }
       return { contents: code, loader: "js" };
     });
+  },
+};
+
+// The verdict → outcome mapping is ts-pattern's exhaustive match (src/outcome/outcome-shape.ts).
+// Its answer for a verdict never changes and there are twelve verdicts, so the bot file
+// carries the answers, computed here by that match, in place of the matcher: the same
+// classification, about 0.8 KB gzipped fewer to load. test/bundle holds the bot file's
+// answers equal to the match's.
+const rememberedShapes: EsbuildPlugin = {
+  name: "remembered-shapes",
+  setup(build) {
+    build.onResolve({ filter: /[\\/]outcome-shape\.js$/ }, (args) => ({
+      path: args.path,
+      namespace: "remembered-shapes",
+    }));
+    build.onLoad({ filter: /.*/, namespace: "remembered-shapes" }, () => ({
+      contents: `const SHAPES = ${JSON.stringify(everyShape())};\nexport const shapeFor = (verdict) => SHAPES[verdict];\n`,
+      loader: "js",
+    }));
   },
 };
 
@@ -89,7 +109,7 @@ export default defineConfig([
     define: { __AMD_FLOW_VERSION__: JSON.stringify(version) },
     // Built-ins as locals: global lookups are slow in the platform's vm sandbox (see the file).
     inject: ["src/bot-globals.ts"],
-    esbuildPlugins: [pureTsPattern],
+    esbuildPlugins: [pureTsPattern, rememberedShapes],
     // The script declares the one global, and src/bot.ts assigns it a plain object whose
     // properties are the functions themselves: no module-namespace getters, and no
     // export helpers in the file.

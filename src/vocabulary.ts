@@ -99,7 +99,7 @@ export type MachinePhase = (typeof MACHINE_PHASES)[number];
 
 // The machine's situations, each string made once: routing looks a situation up in
 // tables, and a string made anew on every call would be hashed anew on every lookup.
-const MACHINE_SITUATIONS = MACHINE_PHASES.map((phase) => `machine.${phase}` as const);
+export const MACHINE_SITUATIONS = MACHINE_PHASES.map((phase) => `machine.${phase}` as const);
 
 /**
  * The policy's situations: each outcome kind, with a machine split by its phase and
@@ -161,7 +161,7 @@ export function situationOf(
  * MACHINE_DETECTION_MODES.includes("detect"); // true
  * ```
  */
-export const MACHINE_DETECTION_MODES = Object.freeze(["disconnect", "detect", "disabled"] as const);
+export const MACHINE_DETECTION_MODES = /* @__PURE__ */ Object.freeze(["disconnect", "detect", "disabled"] as const);
 
 /**
  * One of {@link MACHINE_DETECTION_MODES}.

@@ -71,18 +71,14 @@ export interface RouteDecision {
   readonly transferTarget?: string;
 }
 
-const KINDS: ReadonlySet<string> = new Set<string>(OUTCOME_KINDS);
-const PHASES: ReadonlySet<string> = new Set<string>(MACHINE_PHASES);
-
 /** `outcome` when it is a well-formed outcome; otherwise an error outcome and an issue. */
 function checkedOutcome(outcome: unknown, issues: string[]): AmdOutcome {
   const kind = readProp(outcome, "kind");
   const phase = readProp(outcome, "phase");
   const evidence = readProp(outcome, "evidence");
   if (
-    typeof kind === "string" &&
-    KINDS.has(kind) &&
-    (kind !== "machine" || (typeof phase === "string" && PHASES.has(phase)))
+    OUTCOME_KINDS.indexOf(kind as never) !== -1 &&
+    (kind !== "machine" || MACHINE_PHASES.indexOf(phase as never) !== -1)
   ) {
     if (isArraySafe(evidence)) return outcome as AmdOutcome;
     return Object.assign({}, outcome as AmdOutcome, { evidence: [] });

@@ -1,4 +1,4 @@
-import type { PolicySituation } from "../vocabulary.js";
+import { POLICY_SITUATIONS, type PolicySituation } from "../vocabulary.js";
 
 /**
  * Stable, machine-readable codes for why a decision was made: one per situation, and
@@ -49,16 +49,11 @@ export const ROUTE_REASONS = Object.freeze([
  */
 export type RouteReason = (typeof ROUTE_REASONS)[number];
 
-/** The reason code of each situation. */
-export const REASON_OF: Readonly<Record<PolicySituation, RouteReason>> = {
-  human: "human-answered",
-  "machine.greeting": "machine-greeting-playing",
-  "machine.greeting-ended": "machine-greeting-ended",
-  "machine.beep": "machine-beep-heard",
-  silence: "no-speech",
-  undecided: "amd-undecided",
-  error: "amd-error",
-  fax: "fax-detected",
-  pending: "amd-pending",
-  "not-run": "amd-not-run",
-};
+/** The reason code of each situation: the first reasons, in the situations' order. */
+export const REASON_OF = POLICY_SITUATIONS.reduce(
+  (reasons, situation, index) => {
+    reasons[situation] = ROUTE_REASONS[index] as RouteReason;
+    return reasons;
+  },
+  {} as Record<PolicySituation, RouteReason>,
+) as Readonly<Record<PolicySituation, RouteReason>>;

@@ -1,4 +1,5 @@
-import { readProp, UNREADABLE } from "../internal/safe.js";
+import { readProp } from "../internal/safe.js";
+import { optionIssue } from "../outcome/classify-options.js";
 import { isAmount, numericText } from "../vocabulary.js";
 import { formatMs } from "./explain.js";
 
@@ -16,9 +17,7 @@ export function waitedOf(options: unknown, issues: string[]): number {
   const waited = numericText(raw);
   const whole = typeof raw !== "string" || Number.isInteger(waited);
   if (isAmount(waited) && whole) return waited;
-  issues.push(
-    `options.waitedMs: ${raw === UNREADABLE ? "could not be read" : "expected a non-negative number"}; every wait's limit counts as reached`,
-  );
+  optionIssue(issues, "waitedMs", raw, "a non-negative number", "every wait's limit counts as reached");
   return Infinity;
 }
 

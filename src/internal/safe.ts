@@ -77,6 +77,19 @@ export function readProp(value: unknown, key: string): unknown {
 }
 
 /**
+ * `read(value)`, or {@link UNREADABLE} when it throws: a guarded read by name, written at
+ * the caller (`guarded(entry, (entry) => entry.type)`), so each read keeps its own
+ * fast path where a read by a key held in a variable would not.
+ */
+export function guarded<T>(value: T, read: (value: T) => unknown): unknown {
+  try {
+    return read(value);
+  } catch {
+    return UNREADABLE;
+  }
+}
+
+/**
  * `value[key]` when `key` is the value's own property, `undefined` when it is not (an
  * inherited key, or one put on `Object.prototype`, never counts), or {@link UNREADABLE}
  * when asking throws.

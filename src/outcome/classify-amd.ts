@@ -1,11 +1,11 @@
-import { match } from "ts-pattern";
 import { AMD_EVENTS, type AmdEventName } from "../events.js";
 import { isArraySafe, type Mutable, readProp } from "../internal/safe.js";
 import { type Details, usableText } from "../reading/details.js";
 import type { AmdReading } from "../reading/read-amd.js";
-import type { MachinePhase } from "../vocabulary.js";
+import type { AmdOutcomeKind, MachinePhase } from "../vocabulary.js";
 import { type ClassifyOptions, verdictOptions } from "./classify-options.js";
 import { gatherDetails } from "./event-details.js";
+import { type OutcomeShape, shapeFor } from "./outcome-shape.js";
 import type { AmdOutcome, ErrorOutcome, FaxOutcome, HumanOutcome, MachineOutcome } from "./outcomes.js";
 import type { VerdictOptions } from "./verdict.js";
 import { verdictOf } from "./verdict.js";
@@ -33,72 +33,53 @@ interface Facts {
 // Optional fields are set only when present, each by name: outcomes stay free of
 // `undefined` values, and each store stays fast.
 
-function machineOutcome(phase: MachinePhase, facts: Facts): MachineOutcome {
-  const { details } = facts;
-  const outcome: Mutable<MachineOutcome> = { kind: "machine", phase, evidence: facts.evidence };
-  const reason = facts.reason ?? details.machineReason;
-  if (reason !== undefined) outcome.reason = reason;
-  const greeting = facts.greeting ?? details.machineGreeting;
-  if (greeting !== undefined) outcome.greeting = greeting;
-  if (details.hint !== undefined) outcome.hint = details.hint;
-  if (details.language !== undefined) outcome.language = details.language;
-  if (details.toneFrequency !== undefined) outcome.toneFrequency = details.toneFrequency;
-  return outcome;
-}
+type Build = (facts: Facts, shape: OutcomeShape) => AmdOutcome;
 
-function humanOutcome(facts: Facts): HumanOutcome {
-  const { details } = facts;
-  const outcome: Mutable<HumanOutcome> = { kind: "human", evidence: facts.evidence };
-  const greeting = facts.greeting ?? details.humanGreeting;
-  if (greeting !== undefined) outcome.greeting = greeting;
-  if (details.humanReason !== undefined) outcome.reason = details.humanReason;
-  if (details.language !== undefined) outcome.language = details.language;
-  return outcome;
-}
+const plain: Build = (facts, [kind]) => ({ kind, evidence: facts.evidence }) as AmdOutcome;
 
-function errorOutcome(facts: Facts): ErrorOutcome {
-  const outcome: Mutable<ErrorOutcome> = { kind: "error", evidence: facts.evidence };
-  if (facts.details.error !== undefined) outcome.error = facts.details.error;
-  return outcome;
-}
-
-function faxOutcome(facts: Facts): FaxOutcome {
+/** How each kind of outcome is built from the facts: which details it carries. */
+const BUILD: { readonly [kind in AmdOutcomeKind]: Build } = {
+  machine: (facts, [, phase]) => {
+    const { details } = facts;
+    const outcome: Mutable<MachineOutcome> = {
+      kind: "machine",
+      phase: phase as MachinePhase,
+      evidence: facts.evidence,
+    };
+    const reason = facts.reason ?? details.machineReason;
+    if (reason !== undefined) outcome.reason = reason;
+    const greeting = facts.greeting ?? details.machineGreeting;
+    if (greeting !== undefined) outcome.greeting = greeting;
+    if (details.hint !== undefined) outcome.hint = details.hint;
+    if (details.language !== undefined) outcome.language = details.language;
+    if (details.toneFrequency !== undefined) outcome.toneFrequency = details.toneFrequency;
+    return outcome;
+  },
+  human: (facts) => {
+    const { details } = facts;
+    const outcome: Mutable<HumanOutcome> = { kind: "human", evidence: facts.evidence };
+    const greeting = facts.greeting ?? details.humanGreeting;
+    if (greeting !== undefined) outcome.greeting = greeting;
+    if (details.humanReason !== undefined) outcome.reason = details.humanReason;
+    if (details.language !== undefined) outcome.language = details.language;
+    return outcome;
+  },
+  error: (facts) => {
+    const outcome: Mutable<ErrorOutcome> = { kind: "error", evidence: facts.evidence };
+    if (facts.details.error !== undefined) outcome.error = facts.details.error;
+    return outcome;
+  },
   // The verdict is fax only for a tone with a fax frequency, so the frequency is there.
-  return { kind: "fax", evidence: facts.evidence, toneFrequency: facts.details.toneFrequency as number };
-}
-
-type Verdict = ReturnType<typeof verdictOf>;
-type Builder = (facts: Facts) => AmdOutcome;
-
-/**
- * The one mapping from verdict to outcome: an exhaustive match, so a new verdict does
- * not compile until it has an outcome. Its answer for a verdict never changes, so it is
- * run once per verdict and remembered (a match per call was a third of routeCall's time).
- */
-function buildOutcome(verdict: Verdict): Builder {
-  return match(verdict)
-    .returnType<Builder>()
-    .with("beep", "greeting-ended", "greeting", (phase) => (facts) => machineOutcome(phase, facts))
-    .with("human", () => humanOutcome)
-    .with("silence", () => (facts) => ({ kind: "silence", evidence: facts.evidence }))
-    .with("error", () => errorOutcome)
-    .with("undecided", "unknown-only", () => (facts) => ({ kind: "undecided", evidence: facts.evidence }))
-    .with("fax", () => faxOutcome)
-    .with("pending", () => (facts) => ({ kind: "pending", evidence: facts.evidence }))
-    .with("nothing", () => (facts) => ({ kind: "not-run", evidence: facts.evidence }))
-    .exhaustive();
-}
-
-const builders = new Map<Verdict, Builder>();
-
-function builderFor(verdict: Verdict): Builder {
-  let builder = builders.get(verdict);
-  if (builder === undefined) {
-    builder = buildOutcome(verdict);
-    builders.set(verdict, builder);
-  }
-  return builder;
-}
+  fax: (facts): FaxOutcome => ({
+    kind: "fax",
+    evidence: facts.evidence,
+    toneFrequency: facts.details.toneFrequency as number,
+  }),
+  silence: plain,
+  undecided: plain,
+  pending: plain,
+  "not-run": plain,
+};
 
 /**
  * Classifies a reading into an {@link AmdOutcome}. Order-free and duplicate-safe: any
@@ -180,7 +161,8 @@ export function outcomeOf(
     if ((details.mask & (1 << index)) !== 0) evidence.push(AMD_EVENTS[index] as AmdEventName);
   }
   const facts: Facts = { details, evidence, greeting: usableText(greeting), reason: usableText(reason) };
-  return builderFor(verdictOf(details, hasUnknown, options))(facts);
+  const shape = shapeFor(verdictOf(details, hasUnknown, options));
+  return BUILD[shape[0]](facts, shape);
 }
 
 /**

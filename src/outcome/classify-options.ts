@@ -31,6 +31,17 @@ export interface ClassifyOptions {
 /** The default of {@link ClassifyOptions.beepWindowMs}: the engine's final result comes a few hundred ms after the words. */
 export const DEFAULT_BEEP_WINDOW_MS = 1000;
 
+/** `options.key: problem; what was used`, the problem being that `raw` could not be read or was not `expected`. */
+export function optionIssue(
+  issues: string[] | undefined,
+  key: string,
+  raw: unknown,
+  expected: string,
+  used: string,
+): void {
+  issues?.push(`options.${key}: ${raw === UNREADABLE ? "could not be read" : `expected ${expected}`}; ${used}`);
+}
+
 /**
  * The options as they will be used; a value that cannot be used takes its default and,
  * when `issues` is given, is reported there.
@@ -40,18 +51,14 @@ export function verdictOptions(options: unknown, issues?: string[]): VerdictOpti
   let amdRequested = false;
   if (typeof requested === "boolean") amdRequested = requested;
   else if (requested !== undefined && requested !== null) {
-    issues?.push(
-      `options.amdRequested: ${requested === UNREADABLE ? "could not be read" : "expected true or false"}; false was used`,
-    );
+    optionIssue(issues, "amdRequested", requested, "true or false", "false was used");
   }
   const window = readProp(options, "beepWindowMs");
   let beepWindowMs = DEFAULT_BEEP_WINDOW_MS;
   const number = numericText(window);
   if (isAmount(number)) beepWindowMs = number;
   else if (window !== undefined && window !== null) {
-    issues?.push(
-      `options.beepWindowMs: ${window === UNREADABLE ? "could not be read" : "expected a non-negative number"}; ${DEFAULT_BEEP_WINDOW_MS} was used`,
-    );
+    optionIssue(issues, "beepWindowMs", window, "a non-negative number", `${DEFAULT_BEEP_WINDOW_MS} was used`);
   }
   return { amdRequested, beepWindowMs };
 }

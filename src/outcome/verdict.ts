@@ -25,6 +25,15 @@ const VERDICTS = [
 /** What the events say: a machine phase, another outcome kind, or why there is none. */
 export type Verdict = (typeof VERDICTS)[number][0] | "fax" | "pending" | "unknown-only" | "nothing";
 
+/** Every verdict, each once. */
+export const ALL_VERDICTS: readonly Verdict[] = [
+  ...VERDICTS.map(([verdict]) => verdict).filter((verdict, index, all) => all.indexOf(verdict) === index),
+  "fax",
+  "pending",
+  "unknown-only",
+  "nothing",
+];
+
 // Flat lists walked by index: the hot path destructures nothing.
 const VERDICT_NAMES = VERDICTS.map(([verdict]) => verdict);
 const VERDICT_MASKS = VERDICTS.map(([, names]) => names.reduce((mask, name) => mask | BIT[name], 0));

@@ -178,19 +178,18 @@ function buildRule(
   }
 }
 
-function parseMachine(input: unknown, problems: Problems): Policy["machine"] {
+type Phases = Policy["machine"];
+
+function parseMachine(input: unknown, problems: Problems): Phases {
   const fallback = defaultPolicy.machine;
   if (input === undefined) return fallback;
-  const isRule = typeof input === "string" || (isObjectLike(input) && readOwnProp(input, "action") !== undefined);
-  if (isRule) {
+  const machine: Partial<Record<keyof Phases, PolicyRule>> = {};
+  if (typeof input === "string" || (isObjectLike(input) && readOwnProp(input, "action") !== undefined)) {
     // One rule for every phase; each phase keeps its own defaults for what is left out.
     // The input is checked once: the other two phases would only repeat its problems.
-    const unreported: Problems = [];
-    return {
-      greeting: parseRule(input, "machine", fallback.greeting, problems),
-      "greeting-ended": parseRule(input, "machine", fallback["greeting-ended"], unreported),
-      beep: parseRule(input, "machine", fallback.beep, unreported),
-    };
+    for (const phase of PHASE_KEYS)
+      machine[phase] = parseRule(input, "machine", fallback[phase], phase === "greeting" ? problems : []);
+    return machine as Phases;
   }
   if (!isRecord(input)) {
     problems.push(`machine: expected a rule or an object with ${PHASE_KEYS.join(", ")}`);
@@ -198,11 +197,12 @@ function parseMachine(input: unknown, problems: Problems): Policy["machine"] {
   }
   if (!plain(input, "machine", problems)) return fallback;
   checkKeys(input, PHASE_KEYS, "machine", problems);
-  const phase = (key: (typeof PHASE_KEYS)[number]): PolicyRule => {
-    const value = field(input, key, "machine", problems);
-    return value === undefined ? fallback[key] : parseRule(value, `machine.${key}`, fallback[key], problems);
-  };
-  return { greeting: phase("greeting"), "greeting-ended": phase("greeting-ended"), beep: phase("beep") };
+  for (const phase of PHASE_KEYS) {
+    const value = field(input, phase, "machine", problems);
+    machine[phase] =
+      value === undefined ? fallback[phase] : parseRule(value, `machine.${phase}`, fallback[phase], problems);
+  }
+  return machine as Phases;
 }
 
 function parseAll(input: unknown, problems: Problems): Policy {
@@ -213,21 +213,17 @@ function parseAll(input: unknown, problems: Problems): Policy {
   }
   if (!plain(source, "policy", problems)) return defaultPolicy;
   checkKeys(source, TOP_KEYS, "", problems);
-  const rule = (key: Exclude<(typeof TOP_KEYS)[number], "machine">): PolicyRule => {
+  const policy: Record<string, unknown> = {};
+  for (const key of TOP_KEYS) {
     const value = field(source, key, "", problems);
-    return value === undefined ? defaultPolicy[key] : parseRule(value, key, defaultPolicy[key], problems);
-  };
-  const machine = field(source, "machine", "", problems);
-  return {
-    human: rule("human"),
-    machine: parseMachine(machine, problems),
-    silence: rule("silence"),
-    undecided: rule("undecided"),
-    error: rule("error"),
-    fax: rule("fax"),
-    pending: rule("pending"),
-    "not-run": rule("not-run"),
-  };
+    policy[key] =
+      key === "machine"
+        ? parseMachine(value, problems)
+        : value === undefined
+          ? defaultPolicy[key]
+          : parseRule(value, key, defaultPolicy[key], problems);
+  }
+  return policy as unknown as Policy;
 }
 
 /**

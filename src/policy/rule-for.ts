@@ -1,18 +1,5 @@
-import type { PolicySituation } from "../vocabulary.js";
+import { MACHINE_PHASES, MACHINE_SITUATIONS, type PolicySituation } from "../vocabulary.js";
 import type { Policy, PolicyRule } from "./policy.js";
-
-const RULE_OF: Readonly<Record<PolicySituation, (policy: Policy) => PolicyRule>> = {
-  human: (policy) => policy.human,
-  "machine.greeting": (policy) => policy.machine.greeting,
-  "machine.greeting-ended": (policy) => policy.machine["greeting-ended"],
-  "machine.beep": (policy) => policy.machine.beep,
-  silence: (policy) => policy.silence,
-  undecided: (policy) => policy.undecided,
-  error: (policy) => policy.error,
-  fax: (policy) => policy.fax,
-  pending: (policy) => policy.pending,
-  "not-run": (policy) => policy["not-run"],
-};
 
 /**
  * The rule a policy holds for a situation.
@@ -27,5 +14,8 @@ const RULE_OF: Readonly<Record<PolicySituation, (policy: Policy) => PolicyRule>>
  * ```
  */
 export function ruleFor(policy: Policy, situation: PolicySituation): PolicyRule {
-  return RULE_OF[situation](policy);
+  const phase = MACHINE_PHASES[MACHINE_SITUATIONS.indexOf(situation as never)];
+  return phase === undefined
+    ? policy[situation as Exclude<PolicySituation, `machine.${string}`>]
+    : policy.machine[phase];
 }

@@ -1,7 +1,7 @@
 import type { AmdEventName } from "../events.js";
-import { parseJsonText } from "../internal/safe.js";
-import { addEvent, BIT, type Details, noDetails } from "./details.js";
-import { EVENT_KEYS } from "./leaves.js";
+import { guarded, parseJsonText, readProp, UNREADABLE, type Unreadable } from "../internal/safe.js";
+import { addEvent, BIT, Details } from "./details.js";
+import { EVENT_KEYS, type FieldGroup, INVALID, type LeafKind } from "./leaves.js";
 import type { AmdEvent } from "./read-amd.js";
 
 /** At most this many problems are listed; the rest are counted in one last line. */
@@ -21,18 +21,13 @@ export const MAX_JSON_READ = 2_000_000;
 const GREETING = EVENT_KEYS.indexOf("greeting");
 const TRANSCRIPT = EVENT_KEYS.indexOf("transcript");
 
-/** `where` for an entry of a list (`amdInfo.amdEvents[2]`), or the value itself: built only for a problem. */
-export function placeOf(where: string, index: number | undefined): string {
-  return index === undefined ? where : `${where}[${index}]`;
-}
-
 /** What a reading gathers as it goes, and the budgets that keep it bounded. */
 export class Collector {
   readonly events: AmdEvent[] = [];
   readonly unknownEvents: string[] = [];
   readonly issues: string[] = [];
   /** What the events read so far say: their names as bits, and their details. */
-  readonly details: Details = noDetails();
+  readonly details: Details = new Details();
   /** Whether the entry whose name was read last named it in `machineDetection` (a notify-URL body). */
   notifyBody = false;
   private dropped = 0;
@@ -44,15 +39,46 @@ export class Collector {
   /** @param keep - whether to keep each event read in {@link events} (routeCall needs only the details). */
   constructor(private readonly keep: boolean) {}
 
-  issue(text: string): void {
-    if (this.issues.length < MAX_ISSUES) this.issues.push(text);
+  /**
+   * Lists `text` after the place it is about: `where`, or entry `index` of the list at
+   * `where` (`amdInfo.amdEvents[2]`), the place written only when the problem is listed.
+   */
+  issue(where: string, text: string, index?: number): void {
+    if (this.issues.length < MAX_ISSUES)
+      this.issues.push(`${index === undefined ? where : `${where}[${index}]`}${text}`);
     else this.dropped++;
   }
 
-  /** `place.key: problem`, with the text built only when it will be listed (a million bad fields cost no strings). */
-  fieldIssue(where: string, index: number | undefined, key: string, problem: string): void {
-    if (this.issues.length < MAX_ISSUES) this.issues.push(`${placeOf(where, index)}.${key}: ${problem}`);
-    else this.dropped++;
+  /** Reports a value that could not be read (at `where`, its entry `index`, its `key`), counting toward {@link MAX_UNREADABLE}. */
+  cannotRead(where: string, index?: number, key = ""): void {
+    this.unreadable++;
+    this.issue(where, `${key}: could not be read`, index);
+  }
+
+  /** `true` once {@link MAX_UNREADABLE} values could not be read: no further entry is read. */
+  get stopped(): boolean {
+    return this.unreadable >= MAX_UNREADABLE;
+  }
+
+  /**
+   * The fields of `group` in `source`, each as read and coerced: `undefined` when absent,
+   * refused or unreadable (both reported), or at `skip`. All are read by name in one go;
+   * when a read throws, each is read again alone, so one bad field costs only itself.
+   */
+  fields(source: object, group: FieldGroup, where: string, index?: number, skip = -1): unknown[] {
+    let values = guarded(source as never, group.values) as unknown[] | Unreadable;
+    if (values === UNREADABLE) values = group.keys.map((key) => readProp(source, key));
+    for (let field = 0; field < values.length; field++) {
+      const value = values[field];
+      values[field] = undefined;
+      if (value === undefined || value === null || field === skip) continue;
+      const kind = group.kinds[field] as LeafKind;
+      const read = value === UNREADABLE ? value : kind.read(value);
+      if (read === UNREADABLE) this.cannotRead(where, index, `.${group.keys[field]}`);
+      else if (read === INVALID) this.issue(where, `.${group.keys[field]}: ${kind.problem}`, index);
+      else values[field] = read;
+    }
+    return values;
   }
 
   /** Adds an event read, with its fields' values in `EVENT_KEYS` order (none for a bare name). */
@@ -63,34 +89,18 @@ export class Collector {
     addEvent(this.details, BIT[name], values);
   }
 
-  /** `true` when an event of this name was read. */
-  has(name: AmdEventName): boolean {
-    return (this.details.mask & BIT[name]) !== 0;
-  }
-
-  /** Reports `where` as unreadable and counts it toward {@link MAX_UNREADABLE}. */
-  cannotRead(where: string): void {
-    this.unreadable++;
-    this.issue(`${where}: could not be read`);
-  }
-
-  /** `true` once {@link MAX_UNREADABLE} values could not be read: no further entry is read. */
-  get stopped(): boolean {
-    return this.unreadable >= MAX_UNREADABLE;
-  }
-
   /**
    * `text` parsed as JSON (see `parseJsonText`) while the reading's {@link MAX_JSON_READ}
    * lasts. Text that cannot start JSON (its first character is not `{`, `[`, a byte order
    * mark or JSON whitespace) costs nothing; other text costs its length, parsed or not,
    * except the same text again (a list repeating one entry), which is remembered.
    */
-  json(text: string, where: string): unknown {
+  json(text: string, where: string, index?: number): unknown {
     if (text === this.lastText) return this.lastParsed;
     if (!/^[\uFEFF \t\n\r{[]/.test(text)) return undefined;
     if (text.length > this.jsonLeft) {
       if (this.jsonLeft >= 0)
-        this.issue(`${where}: not read as JSON (over ${MAX_JSON_READ} characters of text in all)`);
+        this.issue(where, `: not read as JSON (over ${MAX_JSON_READ} characters of text in all)`, index);
       this.jsonLeft = -1;
       return undefined;
     }
@@ -100,10 +110,9 @@ export class Collector {
     return this.lastParsed;
   }
 
-  finish(): string[] {
+  finish(): void {
     if (this.dropped > 0) this.issues.push(`… and ${this.dropped} more problems`);
     if (this.stopped) this.issues.push(`reading stopped after ${MAX_UNREADABLE} values that could not be read`);
-    return this.issues;
   }
 }
 

@@ -88,3 +88,23 @@ export function eventValues(entry: Fields<keyof typeof EVENT_FIELDS>): unknown[]
 export function infoValues(info: Fields<keyof typeof INFO_FIELDS>): unknown[] {
   return [info.amdGreeting, info.amdReason, info.amdRingDurationInMs, info.amdConnectDurationInMs];
 }
+
+/** A group of fields read together: their keys and kinds in order, and how to read them all by name. */
+export interface FieldGroup {
+  readonly keys: readonly string[];
+  readonly kinds: readonly LeafKind[];
+  readonly values: (source: never) => unknown[];
+}
+
+/** An event entry's fields. */
+export const EVENT_GROUP: FieldGroup = {
+  keys: EVENT_KEYS,
+  kinds: EVENT_KEYS.map((key) => EVENT_FIELDS[key]),
+  values: eventValues,
+};
+/** `amdInfo`'s scalar fields. */
+export const INFO_GROUP: FieldGroup = {
+  keys: INFO_KEYS,
+  kinds: INFO_KEYS.map((key) => INFO_FIELDS[key]),
+  values: infoValues,
+};

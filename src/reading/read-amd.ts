@@ -1,7 +1,7 @@
 import type { AmdEventName } from "../events.js";
-import { describeError, isObjectLike, isRecord, type Mutable, put, readProp, UNREADABLE } from "../internal/safe.js";
+import { describeError, guarded, isObjectLike, isRecord, type Mutable, put, UNREADABLE } from "../internal/safe.js";
 import { Collector } from "./collector.js";
-import { INFO_FIELDS, INFO_KEYS, INVALID, infoValues, type LeafKind } from "./leaves.js";
+import { INFO_FIELDS, INFO_GROUP } from "./leaves.js";
 import { readList } from "./read-list.js";
 import type { AmdEventData } from "./schemas.js";
 
@@ -58,33 +58,6 @@ export interface AmdReading {
   readonly issues: readonly string[];
 }
 
-const INFO_KINDS: readonly LeafKind[] = INFO_KEYS.map((key) => INFO_FIELDS[key]);
-
-/** `amdInfo`'s scalar fields in `INFO_KEYS` order, coerced; read by name in one go, then alone if a read throws. */
-function infoFields(info: object, into: Collector): unknown[] {
-  let values: unknown[];
-  try {
-    values = infoValues(info);
-  } catch {
-    values = INFO_KEYS.map((key) => readProp(info, key));
-  }
-  for (let field = 0; field < values.length; field++) {
-    const value = values[field];
-    values[field] = undefined;
-    if (value === undefined || value === null) continue;
-    const key = INFO_KEYS[field] as string;
-    if (value === UNREADABLE) {
-      into.cannotRead(`amdInfo.${key}`);
-      continue;
-    }
-    const kind = INFO_KINDS[field] as LeafKind;
-    const read = kind.read(value);
-    if (read === INVALID) into.fieldIssue("amdInfo", undefined, key, kind.problem);
-    else values[field] = read;
-  }
-  return values;
-}
-
 /** What a reading found: the collector, and `amdInfo`'s scalar fields in `INFO_KEYS` order. */
 export interface Read {
   readonly into: Collector;
@@ -101,55 +74,51 @@ function readInfo(info: unknown, into: Collector): readonly unknown[] {
   }
   if (!isRecord(info)) {
     if (info === UNREADABLE) into.cannotRead("amdInfo");
-    else into.issue("amdInfo: expected an object");
+    else into.issue("amdInfo", ": expected an object");
     return NO_INFO;
   }
-  let events: unknown;
-  try {
-    events = (info as Session["amdInfo"] & object).amdEvents;
-  } catch {
-    events = UNREADABLE;
-  }
-  if (events === UNREADABLE) into.cannotRead("amdInfo.amdEvents");
+  const events = guarded(info as Info, (value) => value.amdEvents);
+  if (events === UNREADABLE) into.cannotRead("amdInfo", undefined, ".amdEvents");
   else readList(events, "amdEvents", "amdInfo.amdEvents", into);
-  return infoFields(info, into);
+  return into.fields(info, INFO_GROUP, "amdInfo");
 }
 
-/** What is read of `UserSession`, each by name (a guarded read of any key is slower). */
+/** What is read of `UserSession` and `amdInfo`. */
 interface Session {
-  readonly amdInfo?: { readonly amdEvents?: unknown };
+  readonly UserSession?: unknown;
+}
+interface UserSession {
+  readonly amdInfo?: unknown;
   readonly amd?: unknown;
+}
+interface Info {
+  readonly amdEvents?: unknown;
 }
 
 interface Path {
-  readonly session?: { readonly UserSession?: unknown };
+  readonly session?: unknown;
+}
+
+/**
+ * The value `read` finds in `value` (at `where`), or `undefined` with an issue saying
+ * where the path broke: `value` is not an object, or the read threw.
+ */
+function step(value: unknown, where: string, key: string, read: (value: never) => unknown, into: Collector): unknown {
+  if (value === undefined || value === null) return undefined;
+  if (!isObjectLike(value)) {
+    into.issue(where, ": expected an object");
+    return undefined;
+  }
+  const found = guarded(value as never, read);
+  if (found !== UNREADABLE) return found;
+  into.cannotRead(where, undefined, key);
+  return undefined;
 }
 
 /** `context.session.UserSession`, or an issue saying where the path broke. */
 function sessionOf(context: unknown, into: Collector): unknown {
-  if (context === undefined || context === null) return undefined;
-  if (!isObjectLike(context)) {
-    into.issue("context: expected an object");
-    return undefined;
-  }
-  let session: unknown;
-  try {
-    session = (context as Path).session;
-  } catch {
-    into.cannotRead("context.session");
-    return undefined;
-  }
-  if (session === undefined || session === null) return undefined;
-  if (!isObjectLike(session)) {
-    into.issue("context.session: expected an object");
-    return undefined;
-  }
-  try {
-    return (session as Path["session"] & object).UserSession;
-  } catch {
-    into.cannotRead("context.session.UserSession");
-    return undefined;
-  }
+  const session = step(context, "context", ".session", (value: Path) => value.session, into);
+  return step(session, "context.session", ".UserSession", (value: Session) => value.UserSession, into);
 }
 
 /**
@@ -162,28 +131,20 @@ export function readInto(context: unknown, keep: boolean): Read {
   try {
     const session = sessionOf(context, into);
     if (isObjectLike(session)) {
-      let amdInfo: unknown;
-      try {
-        amdInfo = (session as Session).amdInfo;
-      } catch {
-        amdInfo = UNREADABLE;
-      }
-      info = readInfo(amdInfo, into);
-      let amd: unknown;
-      try {
-        amd = (session as Session).amd;
-      } catch {
-        amd = UNREADABLE;
-      }
+      info = readInfo(
+        guarded(session as UserSession, (value) => value.amdInfo),
+        into,
+      );
+      const amd = guarded(session as UserSession, (value) => value.amd);
       if (amd === UNREADABLE) into.cannotRead("amd");
       else readList(amd, "amd", "amd", into);
     } else if (session !== undefined && session !== null) {
-      into.issue("context.session.UserSession: expected an object");
+      into.issue("context.session.UserSession", ": expected an object");
     }
     // Stryker disable all: unreachable by design (every read above is guarded); kept so
     // that a future mistake degrades to an issue instead of a dropped call.
   } catch (error) {
-    into.issue(`context: reading stopped (${describeError(error)})`);
+    into.issue("context", `: reading stopped (${describeError(error)})`);
   }
   // Stryker restore all
   into.finish();

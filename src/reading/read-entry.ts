@@ -1,15 +1,14 @@
 import type { AmdEventName } from "../events.js";
-import { isRecord, readProp, UNREADABLE } from "../internal/safe.js";
-import { type Collector, placeOf } from "./collector.js";
+import { isRecord, UNREADABLE } from "../internal/safe.js";
+import type { Collector } from "./collector.js";
 import { MAX_UNKNOWN_KEPT, nameOfText, shownName } from "./event-name-text.js";
-import { EVENT_FIELDS, EVENT_KEYS, eventValues, INVALID, type LeafKind } from "./leaves.js";
+import { EVENT_GROUP, EVENT_KEYS } from "./leaves.js";
 import type { AmdEvent } from "./read-amd.js";
 
 // One entry of a list (or the `amd` value itself): a bare event name, an object naming
 // the event, or JSON text of either. `where` names the list and `index` the entry's
 // place in it; the text of a place is built only for a problem.
 
-const EVENT_KINDS: readonly LeafKind[] = EVENT_KEYS.map((key) => EVENT_FIELDS[key]);
 const REASON = EVENT_KEYS.indexOf("reason");
 
 interface NamedEntry {
@@ -39,52 +38,14 @@ function nameOf(entry: NamedEntry, into: Collector): unknown {
   }
 }
 
-/**
- * The entry's fields in `EVENT_KEYS` order, each as read and coerced: `undefined` when
- * absent, refused (reported) or unreadable (reported). All are read by name in one go;
- * when any read throws, each is read again alone, so one bad field costs only itself.
- */
-function fieldValues(entry: object, notify: boolean, where: string, index: number | undefined, into: Collector) {
-  let values: unknown[];
-  try {
-    values = eventValues(entry);
-  } catch {
-    values = EVENT_KEYS.map((key) => readProp(entry, key));
-  }
-  // A notify body's reason is the call's SIP reason ("486 Busy Here"), not AMD's.
-  if (notify) values[REASON] = undefined;
-  for (let field = 0; field < values.length; field++) {
-    const value = values[field];
-    if (value === undefined || value === null) {
-      values[field] = undefined;
-      continue;
-    }
-    const key = EVENT_KEYS[field] as string;
-    if (value === UNREADABLE) {
-      into.cannotRead(`${placeOf(where, index)}.${key}`);
-      values[field] = undefined;
-      continue;
-    }
-    const kind = EVENT_KINDS[field] as LeafKind;
-    const read = kind.read(value);
-    if (read === INVALID) {
-      into.fieldIssue(where, index, key, kind.problem);
-      values[field] = undefined;
-    } else {
-      values[field] = read;
-    }
-  }
-  return values;
-}
-
 function unknownName(raw: string, where: string, index: number | undefined, into: Collector): void {
   const shown = shownName(raw);
   if (shown === "") {
-    into.issue(`${placeOf(where, index)}: empty event name`);
+    into.issue(where, ": empty event name", index);
     return;
   }
   if (into.unknownEvents.length < MAX_UNKNOWN_KEPT) into.unknownEvents.push(shown);
-  into.issue(`${placeOf(where, index)}: unknown AMD event "${shown}"`);
+  into.issue(where, `: unknown AMD event "${shown}"`, index);
 }
 
 function readRecord(
@@ -95,19 +56,15 @@ function readRecord(
   into: Collector,
 ): void {
   const raw = nameOf(entry, into);
-  if (raw === UNREADABLE) {
-    into.cannotRead(placeOf(where, index));
-    return;
+  if (raw === UNREADABLE) into.cannotRead(where, index);
+  else if (typeof raw !== "string")
+    into.issue(where, ': no event name (expected "type", "event", "name" or "machineDetection" to hold one)', index);
+  else {
+    const name = nameOfText(raw);
+    if (name === undefined) unknownName(raw, where, index, into);
+    // A notify body's reason is the call's SIP reason ("486 Busy Here"), not AMD's.
+    else into.add(name, source, index, into.fields(entry, EVENT_GROUP, where, index, into.notifyBody ? REASON : -1));
   }
-  if (typeof raw !== "string") {
-    into.issue(
-      `${placeOf(where, index)}: no event name (expected "type", "event", "name" or "machineDetection" to hold one)`,
-    );
-    return;
-  }
-  const name = nameOfText(raw);
-  if (name === undefined) unknownName(raw, where, index, into);
-  else into.add(name, source, index, fieldValues(entry, into.notifyBody, where, index, into));
 }
 
 /** Reads one entry whole: its event, its data and its problems. */
@@ -120,22 +77,16 @@ export function readEntry(
 ): void {
   if (typeof entry === "string") {
     const name = nameOfText(entry);
-    if (name !== undefined) {
-      into.add(name, source, index);
-      return;
+    if (name !== undefined) into.add(name, source, index);
+    else {
+      const parsed = into.json(entry, where, index);
+      if (isRecord(parsed)) readRecord(parsed, source, index, where, into);
+      else unknownName(entry, where, index, into);
     }
-    const parsed = into.json(entry, placeOf(where, index));
-    if (isRecord(parsed)) readRecord(parsed, source, index, where, into);
-    else unknownName(entry, where, index, into);
-    return;
-  }
-  if (isRecord(entry)) {
-    readRecord(entry, source, index, where, into);
-    return;
-  }
-  if (entry === UNREADABLE) into.cannotRead(placeOf(where, index));
+  } else if (isRecord(entry)) readRecord(entry, source, index, where, into);
+  else if (entry === UNREADABLE) into.cannotRead(where, index);
   else if (entry !== undefined && entry !== null)
-    into.issue(`${placeOf(where, index)}: expected an event name or an event object`);
+    into.issue(where, ": expected an event name or an event object", index);
 }
 
 /**
@@ -143,11 +94,9 @@ export function readEntry(
  * cap are looked at. It must find the same name {@link readEntry} would.
  */
 export function eventNameOf(entry: unknown, where: string, index: number, into: Collector): AmdEventName | undefined {
-  const record = typeof entry === "string" ? (nameOfText(entry) ?? into.json(entry, placeOf(where, index))) : entry;
+  const record = typeof entry === "string" ? (nameOfText(entry) ?? into.json(entry, where, index)) : entry;
   if (typeof record === "string") return record as AmdEventName;
-  if (record === UNREADABLE) into.cannotRead(placeOf(where, index));
-  if (!isRecord(record)) return undefined;
-  const raw = nameOf(record, into);
-  if (raw === UNREADABLE) into.cannotRead(placeOf(where, index));
+  const raw = isRecord(record) ? nameOf(record, into) : record;
+  if (raw === UNREADABLE) into.cannotRead(where, index);
   return nameOfText(raw);
 }

@@ -1,6 +1,7 @@
 import type { AmdEventName } from "../events.js";
 import { isArraySafe, UNREADABLE } from "../internal/safe.js";
 import type { Collector } from "./collector.js";
+import { BIT } from "./details.js";
 import { nameOfText } from "./event-name-text.js";
 import type { AmdEvent } from "./read-amd.js";
 import { eventNameOf, readEntry } from "./read-entry.js";
@@ -36,10 +37,6 @@ function entryAt(list: readonly unknown[], index: number): unknown {
 /** Events whose data, not only their name, can change the outcome: every copy past the cap is read whole. */
 const DATA_DECIDES: ReadonlySet<AmdEventName> = new Set<AmdEventName>(["amd_tone_detected", "amd_human_detected"]);
 
-function tooLong(where: string, total: number, looked: number): string {
-  return `${where}: ${total} entries; read the first ${MAX_EVENTS_READ} whole and the names of the first ${looked}`;
-}
-
 /**
  * Reads a list of entries (or one entry, or JSON text of either): the first
  * {@link MAX_EVENTS_READ} whole, then up to {@link MAX_NAMES_READ} by name, adding in
@@ -65,11 +62,15 @@ export function readList(list: unknown, source: AmdEvent["source"], where: strin
     // Reported below, as a length that is not a number.
   }
   if (typeof total !== "number" || !(total >= 0)) {
-    into.issue(`${where}: could not read its length`);
+    into.issue(where, ": could not read its length");
     return;
   }
   const length = Math.min(total, MAX_NAMES_READ);
-  if (total > MAX_EVENTS_READ) into.issue(tooLong(where, total, length));
+  if (total > MAX_EVENTS_READ)
+    into.issue(
+      where,
+      `: ${total} entries; read the first ${MAX_EVENTS_READ} whole and the names of the first ${length}`,
+    );
   for (let index = 0; index < length && !into.stopped; index++) {
     const entry = entryAt(list, index);
     if (index < MAX_EVENTS_READ) {
@@ -77,6 +78,7 @@ export function readList(list: unknown, source: AmdEvent["source"], where: strin
       continue;
     }
     const name = eventNameOf(entry, where, index, into);
-    if (name !== undefined && (!into.has(name) || DATA_DECIDES.has(name))) readEntry(entry, source, index, where, into);
+    if (name !== undefined && ((into.details.mask & BIT[name]) === 0 || DATA_DECIDES.has(name)))
+      readEntry(entry, source, index, where, into);
   }
 }

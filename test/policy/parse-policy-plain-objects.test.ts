@@ -116,8 +116,8 @@ describe("parsePolicy: own keys only", () => {
       },
     );
     expect(problemsOf(hasThrows)).toEqual([
-      "machine: could not be read",
       "human: could not be read",
+      "machine: could not be read",
       "silence: could not be read",
       "undecided: could not be read",
       "error: could not be read",
