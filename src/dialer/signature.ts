@@ -137,7 +137,6 @@ export function verifyNotifySignature(
   try {
     const parsed = parseHeader(header);
     const body = toBuffer(rawBody);
-    // Stryker disable next-line ConditionalExpression,LogicalOperator: were either check weakened, the catch below would answer "malformed" all the same.
     if (parsed === undefined || body === undefined) return { ok: false, reason: "malformed" };
     const keys = (typeof secrets === "string" ? [secrets] : Array.isArray(secrets) ? secrets : []).filter(
       (secret): secret is string => typeof secret === "string" && secret.length > 0,

@@ -123,7 +123,6 @@ export function isPlainObject(value: unknown): value is object {
 export function isArraySafe(value: unknown): value is readonly unknown[] {
   try {
     return Array.isArray(value);
-    // Stryker disable next-line BlockStatement: an empty catch returns undefined, as falsy as false.
   } catch {
     return false;
   }

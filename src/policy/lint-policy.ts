@@ -148,7 +148,6 @@ export function lintPolicy(policy: Policy | PolicyInput | string | undefined): P
   try {
     parsed = parsePolicy(policy);
   } catch (error) {
-    // Stryker disable next-line ConditionalExpression: parsePolicy throws nothing but PolicyError; the line after keeps the promise if that ever changes.
     if (error instanceof PolicyError) return error.problems.map(invalidWarning);
     /* v8 ignore next */
     return [{ path: "policy", message: "could not be read", invalid: true }];

@@ -253,14 +253,12 @@ export function parsePolicy(input: unknown): Policy {
   let policy: Policy;
   try {
     policy = parseAll(input, problems);
-    // Stryker disable all: every read is guarded; this catch is for what no guard foresaw.
   } catch (error) {
     // Every read is guarded; this is for what no guard foresaw (a Proxy's ownKeys
     // returning nonsense, say): still one PolicyError, never a raw TypeError.
     problems.push(`policy: could not be read (${describeError(error)})`);
     policy = defaultPolicy;
   }
-  // Stryker restore all
   if (problems.length > 0) throw new PolicyError(problems);
   return remember(policy);
 }

@@ -166,7 +166,7 @@ export function simulateCall(call: CallScript, policy?: unknown, options: Simula
       };
     }
     last = decision;
-    // Stryker disable next-line LogicalOperator: a wait decision always carries recheckAfterMs.
+    // A wait decision always carries recheckAfterMs: the fallback only satisfies the type.
     const recheck = decision.recheckAfterMs ?? 1000;
     atMs += recheck;
     waitedMs += recheck;
