@@ -1,6 +1,6 @@
 import { type AmdEventName, toAmdEventName } from "../events.js";
 import { isArraySafe, isObjectLike, readProp } from "../internal/safe.js";
-import { addEvent, BIT, Details } from "../reading/details.js";
+import { addEvent, BIT, type Details, noDetails } from "../reading/details.js";
 import { EVENT_KEYS, eventValues } from "../reading/leaves.js";
 
 // What the events of a reading say, gathered in one pass: which events are present (a
@@ -81,12 +81,11 @@ function forEachEntry(list: readonly unknown[], visit: (entry: unknown) => void)
  * put there): the set of names as a mask and each detail chosen order-free.
  */
 export function gatherDetails(events: unknown): Details {
-  const details = new Details();
+  const details = noDetails();
   // A repeat of the same entry (the same text, the same object) adds nothing: skip it cheaply.
   let previous: unknown = details;
   if (isArraySafe(events)) {
     forEachEntry(events, (entry) => {
-      // Stryker disable next-line ConditionalExpression,EqualityOperator: skipping a repeat only saves time.
       if (entry !== previous) addEntry(details, entry);
       previous = entry;
     });

@@ -1,6 +1,6 @@
 import type { AmdEventName } from "../events.js";
 import { guarded, parseJsonText, readProp, UNREADABLE, type Unreadable } from "../internal/safe.js";
-import { addEvent, BIT, Details } from "./details.js";
+import { addEvent, BIT, type Details, noDetails } from "./details.js";
 import { EVENT_KEYS, type FieldGroup, INVALID, type LeafKind } from "./leaves.js";
 import type { AmdEvent } from "./read-amd.js";
 
@@ -27,7 +27,7 @@ export class Collector {
   readonly unknownEvents: string[] = [];
   readonly issues: string[] = [];
   /** What the events read so far say: their names as bits, and their details. */
-  readonly details: Details = new Details();
+  readonly details: Details = noDetails();
   /** Whether the entry whose name was read last named it in `machineDetection` (a notify-URL body). */
   notifyBody = false;
   private dropped = 0;

@@ -51,27 +51,46 @@ function lowerNumber(best: number | undefined, value: number | undefined): numbe
   return value !== undefined && (best === undefined || value < best) ? value : best;
 }
 
-/** The details events carry; each field picked order-free. Every field is set from the start: one object shape. */
-export class Details {
+/** The details events carry; each field picked order-free. */
+export interface Details {
   /** The events present, a bit each (see {@link BIT}). */
-  mask = 0;
-  machineReason: string | undefined = undefined;
-  machineGreeting: string | undefined = undefined;
-  hint: string | undefined = undefined;
-  humanReason: string | undefined = undefined;
-  humanGreeting: string | undefined = undefined;
-  language: string | undefined = undefined;
-  toneFrequency: number | undefined = undefined;
-  error: string | undefined = undefined;
+  mask: number;
+  machineReason?: string | undefined;
+  machineGreeting?: string | undefined;
+  hint?: string | undefined;
+  humanReason?: string | undefined;
+  humanGreeting?: string | undefined;
+  language?: string | undefined;
+  toneFrequency?: number | undefined;
+  error?: string | undefined;
   /**
    * When tones and human verdicts happened, on the two clocks (`atMs`, ms from answer;
    * `timestamp`, epoch ms): the latest tone as minus its time, so that "lowest" keeps
    * the latest, and the earliest human verdict.
    */
-  toneAtMs: number | undefined = undefined;
-  toneTimestamp: number | undefined = undefined;
-  humanAtMs: number | undefined = undefined;
-  humanTimestamp: number | undefined = undefined;
+  toneAtMs?: number | undefined;
+  toneTimestamp?: number | undefined;
+  humanAtMs?: number | undefined;
+  humanTimestamp?: number | undefined;
+}
+
+/** No event yet. Every field is there from the start: one object shape, whatever the events hold. */
+export function noDetails(): Details {
+  return {
+    mask: 0,
+    machineReason: undefined,
+    machineGreeting: undefined,
+    hint: undefined,
+    humanReason: undefined,
+    humanGreeting: undefined,
+    language: undefined,
+    toneFrequency: undefined,
+    error: undefined,
+    toneAtMs: undefined,
+    toneTimestamp: undefined,
+    humanAtMs: undefined,
+    humanTimestamp: undefined,
+  };
 }
 
 // Where each field sits in an event's values (EVENT_KEYS order).

@@ -141,12 +141,10 @@ export function readInto(context: unknown, keep: boolean): Read {
     } else if (session !== undefined && session !== null) {
       into.issue("context.session.UserSession", ": expected an object");
     }
-    // Stryker disable all: unreachable by design (every read above is guarded); kept so
-    // that a future mistake degrades to an issue instead of a dropped call.
   } catch (error) {
+    // Every read above is guarded: this is for a future mistake, which then degrades to an issue, never a dropped call.
     into.issue("context", `: reading stopped (${describeError(error)})`);
   }
-  // Stryker restore all
   into.finish();
   return { into, info };
 }
