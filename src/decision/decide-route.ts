@@ -7,7 +7,7 @@ import { defaultPolicy } from "../policy/default-policy.js";
 import { parsePolicy } from "../policy/parse-policy.js";
 import type { FinalRule, Policy, PolicyInput } from "../policy/policy.js";
 import type { PolicyError } from "../policy/policy-error.js";
-import { ruleFor } from "../policy/rule-for.js";
+import { ruleOf } from "../policy/rule-for.js";
 import { readInto } from "../reading/read-amd.js";
 import { MACHINE_PHASES, OUTCOME_KINDS, type RouteAction, situationOf } from "../vocabulary.js";
 import { describeRule, describeSituation, formatMs } from "./explain.js";
@@ -186,7 +186,7 @@ function decide(outcome: AmdOutcome, policy: unknown, options: unknown, issues: 
   // Wait or final: the two rule shapes. Each final action's details and wording
   // come from tables mapped over every action (DETAILS, RULE_TEXT), so a new action
   // or rule type fails to compile until it is handled there.
-  const rule = ruleFor(chosen, situation);
+  const rule = ruleOf(chosen, outcome);
   if (rule.action !== "wait")
     return withDetails(
       rule,
@@ -251,7 +251,8 @@ export function routeCall(
     // What decideRoute(classifyAmd(readAmd(context), options), policy, options) gives, with
     // the reading's issues first, in one walk of the events: the reader gathers what they
     // say as it goes, and the options are read once.
-    const { into, info } = readInto(context, false);
+    const into = readInto(context, false);
+    const { info } = into;
     issues = into.issues;
     const outcome = outcomeOf(
       into.details,

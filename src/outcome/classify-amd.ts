@@ -144,6 +144,19 @@ export function classifyAmd(reading: AmdReading, options?: ClassifyOptions): Amd
   );
 }
 
+// The events of each set, in AMD_EVENTS order (AMD_EVENTS[n] has bit 1 << n), listed the
+// first time the set is met; each outcome gets its own copy.
+const EVIDENCE: AmdEventName[][] = [];
+
+function evidenceOf(mask: number): AmdEventName[] {
+  let evidence = EVIDENCE[mask];
+  if (evidence === undefined) {
+    evidence = AMD_EVENTS.filter((_, index) => (mask & (1 << index)) !== 0);
+    EVIDENCE[mask] = evidence;
+  }
+  return evidence.slice();
+}
+
 /**
  * The outcome for what the events say (`details`), whether unknown names were read,
  * `amdInfo`'s own greeting and reason (used only when usable), and the options.
@@ -155,12 +168,12 @@ export function outcomeOf(
   reason: unknown,
   options: VerdictOptions,
 ): AmdOutcome {
-  const evidence: AmdEventName[] = [];
-  // AMD_EVENTS[n] has bit 1 << n.
-  for (let index = 0; index < AMD_EVENTS.length; index++) {
-    if ((details.mask & (1 << index)) !== 0) evidence.push(AMD_EVENTS[index] as AmdEventName);
-  }
-  const facts: Facts = { details, evidence, greeting: usableText(greeting), reason: usableText(reason) };
+  const facts: Facts = {
+    details,
+    evidence: evidenceOf(details.mask),
+    greeting: usableText(greeting),
+    reason: usableText(reason),
+  };
   const shape = shapeFor(verdictOf(details, hasUnknown, options));
   return BUILD[shape[0]](facts, shape);
 }

@@ -1,4 +1,10 @@
-import { MACHINE_PHASES, MACHINE_SITUATIONS, type PolicySituation } from "../vocabulary.js";
+import {
+  type AmdOutcomeKind,
+  MACHINE_PHASES,
+  MACHINE_SITUATIONS,
+  type MachinePhase,
+  type PolicySituation,
+} from "../vocabulary.js";
 import type { Policy, PolicyRule } from "./policy.js";
 
 /**
@@ -18,4 +24,14 @@ export function ruleFor(policy: Policy, situation: PolicySituation): PolicyRule 
   return phase === undefined
     ? policy[situation as Exclude<PolicySituation, `machine.${string}`>]
     : policy.machine[phase];
+}
+
+/** The rule a policy holds for an outcome's situation: {@link ruleFor} without spelling the situation. */
+export function ruleOf(
+  policy: Policy,
+  outcome:
+    | { readonly kind: "machine"; readonly phase: MachinePhase }
+    | { readonly kind: Exclude<AmdOutcomeKind, "machine"> },
+): PolicyRule {
+  return outcome.kind === "machine" ? policy.machine[outcome.phase] : policy[outcome.kind];
 }

@@ -1,5 +1,5 @@
 import type { AmdEventName } from "../events.js";
-import { guarded, parseJsonText, readProp, UNREADABLE, type Unreadable } from "../internal/safe.js";
+import { parseJsonText, readProp, UNREADABLE } from "../internal/safe.js";
 import { addEvent, BIT, type Details, noDetails } from "./details.js";
 import { EVENT_KEYS, type FieldGroup, INVALID, type LeafKind } from "./leaves.js";
 import type { AmdEvent } from "./read-amd.js";
@@ -18,6 +18,8 @@ export const MAX_UNREADABLE = 100;
  */
 export const MAX_JSON_READ = 2_000_000;
 
+/** No `amdInfo` fields. */
+export const NO_INFO: readonly unknown[] = [];
 const GREETING = EVENT_KEYS.indexOf("greeting");
 const TRANSCRIPT = EVENT_KEYS.indexOf("transcript");
 
@@ -28,6 +30,8 @@ export class Collector {
   readonly issues: string[] = [];
   /** What the events read so far say: their names as bits, and their details. */
   readonly details: Details = noDetails();
+  /** `amdInfo`'s scalar fields, coerced, in `INFO_KEYS` order (none when there is no `amdInfo`). */
+  info: readonly unknown[] = NO_INFO;
   /** Whether the entry whose name was read last named it in `machineDetection` (a notify-URL body). */
   notifyBody = false;
   private dropped = 0;
@@ -66,8 +70,12 @@ export class Collector {
    * when a read throws, each is read again alone, so one bad field costs only itself.
    */
   fields(source: object, group: FieldGroup, where: string, index?: number, skip = -1): unknown[] {
-    let values = guarded(source as never, group.values) as unknown[] | Unreadable;
-    if (values === UNREADABLE) values = group.keys.map((key) => readProp(source, key));
+    let values: unknown[];
+    try {
+      values = group.values(source as never);
+    } catch {
+      values = group.keys.map((key) => readProp(source, key));
+    }
     for (let field = 0; field < values.length; field++) {
       const value = values[field];
       values[field] = undefined;

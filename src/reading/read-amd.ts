@@ -1,6 +1,6 @@
 import type { AmdEventName } from "../events.js";
 import { describeError, guarded, isObjectLike, isRecord, type Mutable, put, UNREADABLE } from "../internal/safe.js";
-import { Collector } from "./collector.js";
+import { Collector, NO_INFO } from "./collector.js";
 import { INFO_FIELDS, INFO_GROUP } from "./leaves.js";
 import { readList } from "./read-list.js";
 import type { AmdEventData } from "./schemas.js";
@@ -58,14 +58,6 @@ export interface AmdReading {
   readonly issues: readonly string[];
 }
 
-/** What a reading found: the collector, and `amdInfo`'s scalar fields in `INFO_KEYS` order. */
-export interface Read {
-  readonly into: Collector;
-  readonly info: readonly unknown[];
-}
-
-const NO_INFO: readonly unknown[] = [];
-
 function readInfo(info: unknown, into: Collector): readonly unknown[] {
   if (info === undefined || info === null) return NO_INFO;
   if (typeof info === "string") {
@@ -77,7 +69,7 @@ function readInfo(info: unknown, into: Collector): readonly unknown[] {
     else into.issue("amdInfo", ": expected an object");
     return NO_INFO;
   }
-  const events = guarded(info as Info, (value) => value.amdEvents);
+  const events = guarded(info as Info, AMD_EVENTS_OF);
   if (events === UNREADABLE) into.cannotRead("amdInfo", undefined, ".amdEvents");
   else readList(events, "amdEvents", "amdInfo.amdEvents", into);
   return into.fields(info, INFO_GROUP, "amdInfo");
@@ -115,27 +107,30 @@ function step(value: unknown, where: string, key: string, read: (value: never) =
   return undefined;
 }
 
+// Each read by name at its own place, made once (not a new function per call).
+const SESSION_OF = (value: Path): unknown => value.session;
+const USER_SESSION_OF = (value: Session): unknown => value.UserSession;
+const AMD_INFO_OF = (value: UserSession): unknown => value.amdInfo;
+const AMD_OF = (value: UserSession): unknown => value.amd;
+const AMD_EVENTS_OF = (value: Info): unknown => value.amdEvents;
+
 /** `context.session.UserSession`, or an issue saying where the path broke. */
 function sessionOf(context: unknown, into: Collector): unknown {
-  const session = step(context, "context", ".session", (value: Path) => value.session, into);
-  return step(session, "context.session", ".UserSession", (value: Session) => value.UserSession, into);
+  const session = step(context, "context", ".session", SESSION_OF, into);
+  return step(session, "context.session", ".UserSession", USER_SESSION_OF, into);
 }
 
 /**
  * Reads `context` into a collector: what {@link readAmd} does, and what routeCall uses
  * without building a reading. With `keep` false the events are not kept, only what they say.
  */
-export function readInto(context: unknown, keep: boolean): Read {
+export function readInto(context: unknown, keep: boolean): Collector {
   const into = new Collector(keep);
-  let info = NO_INFO;
   try {
     const session = sessionOf(context, into);
     if (isObjectLike(session)) {
-      info = readInfo(
-        guarded(session as UserSession, (value) => value.amdInfo),
-        into,
-      );
-      const amd = guarded(session as UserSession, (value) => value.amd);
+      into.info = readInfo(guarded(session as UserSession, AMD_INFO_OF), into);
+      const amd = guarded(session as UserSession, AMD_OF);
       if (amd === UNREADABLE) into.cannotRead("amd");
       else readList(amd, "amd", "amd", into);
     } else if (session !== undefined && session !== null) {
@@ -146,7 +141,7 @@ export function readInto(context: unknown, keep: boolean): Read {
     into.issue("context", `: reading stopped (${describeError(error)})`);
   }
   into.finish();
-  return { into, info };
+  return into;
 }
 
 /**
@@ -178,7 +173,8 @@ export function readInto(context: unknown, keep: boolean): Read {
  * ```
  */
 export function readAmd(context: unknown): AmdReading {
-  const { into, info } = readInto(context, true);
+  const into = readInto(context, true);
+  const { info } = into;
   const reading: Mutable<AmdReading> = { events: into.events, unknownEvents: into.unknownEvents, issues: into.issues };
   put(reading, "greeting", info[0] as string | undefined);
   put(reading, "reason", info[1] as string | undefined);

@@ -46,7 +46,12 @@ const DATA_DECIDES: ReadonlySet<AmdEventName> = new Set<AmdEventName>(["amd_tone
 export function readList(list: unknown, source: AmdEvent["source"], where: string, into: Collector): void {
   if (typeof list === "string") {
     // A bare event name (the usual `amd` value) is no JSON: read it as it is.
-    const parsed = nameOfText(list) === undefined ? into.json(list, where) : undefined;
+    const name = nameOfText(list);
+    if (name !== undefined) {
+      into.add(name, source, undefined);
+      return;
+    }
+    const parsed = into.json(list, where);
     if (parsed !== undefined) readList(parsed, source, where, into);
     else if (list.trim() !== "") readEntry(list, source, undefined, where, into);
     return;
