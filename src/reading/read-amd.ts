@@ -1,7 +1,7 @@
 import type { AmdEventName } from "../events.js";
 import { describeError, guarded, isObjectLike, isRecord, type Mutable, put, UNREADABLE } from "../internal/safe.js";
 import { Collector, NO_INFO } from "./collector.js";
-import { INFO_FIELDS, INFO_GROUP } from "./leaves.js";
+import { INFO_GROUP } from "./leaves.js";
 import { readList } from "./read-list.js";
 import type { AmdEventData } from "./schemas.js";
 
