@@ -69,13 +69,14 @@ export class Collector {
    * refused or unreadable (both reported), or at `skip`. All are read by name in one go;
    * when a read throws, each is read again alone, so one bad field costs only itself.
    */
-  fields(source: object, group: FieldGroup, where: string, index?: number, skip = -1): unknown[] {
+  fields(source: object, group: FieldGroup, where: string, index?: number, skip = -1): unknown[] | undefined {
     let values: unknown[];
     try {
       values = group.values(source as never);
     } catch {
       values = group.keys.map((key) => readProp(source, key));
     }
+    let kept = 0;
     for (let field = 0; field < values.length; field++) {
       const value = values[field];
       values[field] = undefined;
@@ -84,9 +85,13 @@ export class Collector {
       const read = value === UNREADABLE ? value : kind.read(value);
       if (read === UNREADABLE) this.cannotRead(where, index, `.${group.keys[field]}`);
       else if (read === INVALID) this.issue(where, `.${group.keys[field]}: ${kind.problem}`, index);
-      else values[field] = read;
+      else {
+        values[field] = read;
+        kept++;
+      }
     }
-    return values;
+    // No field kept (a bare `{ type }` entry): nothing to add but the name.
+    return kept === 0 ? undefined : values;
   }
 
   /** Adds an event read, with its fields' values in `EVENT_KEYS` order (none for a bare name). */

@@ -72,7 +72,7 @@ function readInfo(info: unknown, into: Collector): readonly unknown[] {
   const events = guarded(info as Info, AMD_EVENTS_OF);
   if (events === UNREADABLE) into.cannotRead("amdInfo", undefined, ".amdEvents");
   else readList(events, "amdEvents", "amdInfo.amdEvents", into);
-  return into.fields(info, INFO_GROUP, "amdInfo");
+  return into.fields(info, INFO_GROUP, "amdInfo") ?? NO_INFO;
 }
 
 /** What is read of `UserSession` and `amdInfo`. */
