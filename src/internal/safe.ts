@@ -29,6 +29,9 @@ function isUnsafe(code: number): boolean {
     (code >= 0x2066 && code <= 0x2069)
   );
 }
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point.
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028-\u202e\u2066-\u2069]/;
+
 /** The character at `code` as it is shown: `\u` and four hex digits (`\u000a`, `\u2028`). */
 function escaped(code: number): string {
   return `\\u${`000${code.toString(16)}`.slice(-4)}`;
@@ -41,6 +44,8 @@ function escaped(code: number): string {
  * from outside that reaches a problem list or an explanation goes through here.
  */
 export function clip(text: string, max = 80): string {
+  // Short text with nothing to escape (most of it) is its own clip.
+  if (text.length <= max && !UNSAFE.test(text)) return text;
   const end = Math.min(text.length, max + 1);
   let out = "";
   let fits = 0;

@@ -1,6 +1,7 @@
 // The bot bundle as the bot platform runs it: dist/amd-flow.bot.js (built by `npm test`
 // before the tests run) loaded into a bare vm context that holds only `context`, with
 // code generation from strings disabled (test/support/bundle-sandbox.ts).
+import { readdirSync, readFileSync } from "node:fs";
 import vm from "node:vm";
 import { gzipSync } from "node:zlib";
 import * as acorn from "acorn";
@@ -10,6 +11,7 @@ import { eventFixtures, scenarioFixtures } from "../../src/fixtures/index.js";
 import { type AmdOutcome, classifyAmd, readAmd, routeCall } from "../../src/index.js";
 import { shapeOf } from "../../src/outcome/outcome-shape.js";
 import { ALL_VERDICTS, type Verdict } from "../../src/outcome/verdict.js";
+import { INTERNAL_PROPERTIES } from "../../tsup.config.js";
 import { bundleCode as code, inSandbox, loadBundle } from "../support/bundle-sandbox.js";
 
 // The budget, 8 KB (aim 7 KB), which npm run bench reports too. The file was 12.8 KB once
@@ -84,6 +86,20 @@ describe("dist/amd-flow.bot.js", () => {
       expect(fromBundle).toEqual(JSON.parse(JSON.stringify(classifyAmd(readAmd(context), options))));
     }
     expect(code).not.toContain("@ts-pattern");
+  });
+
+  it("renames only internal property names: none is a name in the public types", () => {
+    const types = readdirSync(new URL("../../dist/", import.meta.url))
+      .filter((file) => file.endsWith(".d.ts"))
+      .map((file) => readFileSync(new URL(`../../dist/${file}`, import.meta.url), "utf8"))
+      .join("\n");
+    const names = INTERNAL_PROPERTIES.source.replace(/^\^\(|\)\$$/g, "").split("|");
+    expect(names.length).toBeGreaterThan(10);
+    for (const name of names) {
+      expect(types, name).not.toMatch(new RegExp(`\\b${name}\\b`));
+      // Not as a property in the bot file either (as a word of text it may stay).
+      expect(code, name).not.toMatch(new RegExp(`\\.${name}\\b|[{,]${name}:`));
+    }
   });
 
   it("routes every event fixture, and a custom policy, as the ESM build does", () => {
