@@ -61,6 +61,40 @@ const rememberedShapes: EsbuildPlugin = {
   },
 };
 
+// Built-ins as locals of the bot file: the bot platform runs it in a vm context, and there
+// every lookup of a global goes through the context's interceptors (about 90 ns each,
+// against about 1 ns for a local; measured with node:vm, see bench/). Each is read once,
+// by its plain global name (ES2015 has no globalThis), into a local that every free
+// reference to it in the file then uses (esbuild's inject): an alias, not a polyfill.
+const BUILT_INS = [
+  "Array",
+  "Date",
+  "Error",
+  "JSON",
+  "Map",
+  "Math",
+  "Number",
+  "Object",
+  "Reflect",
+  "Set",
+  "String",
+  "Symbol",
+  "WeakSet",
+];
+
+const builtInLocals: EsbuildPlugin = {
+  name: "built-in-locals",
+  setup(build) {
+    build.onResolve({ filter: /^built-in-locals$/ }, (args) => ({ path: args.path, namespace: "built-in-locals" }));
+    build.onLoad({ filter: /.*/, namespace: "built-in-locals" }, () => ({
+      contents: BUILT_INS.map((name) => `const ${name}Local = ${name};\nexport { ${name}Local as ${name} };`).join(
+        "\n",
+      ),
+      loader: "js",
+    }));
+  },
+};
+
 /** Property names used only inside the core, renamed in the bot file (see terserOptions). */
 export const INTERNAL_PROPERTIES =
   /^(machineReason|machineGreeting|humanReason|humanGreeting|toneAtMs|toneTimestamp|humanAtMs|humanTimestamp|notifyBody|unreadable|jsonLeft|lastText|lastParsed|dropped|cannotRead)$/;
@@ -121,9 +155,9 @@ export default defineConfig([
     outExtension: () => ({ js: ".bot.js" }),
     // AmdFlow.version: tells which build was uploaded to a bot.
     define: { __AMD_FLOW_VERSION__: JSON.stringify(version) },
-    // Built-ins as locals: global lookups are slow in the platform's vm sandbox (see the file).
-    inject: ["src/bot-globals.ts"],
-    esbuildPlugins: [pureTsPattern, rememberedShapes],
+    // Built-ins as locals: global lookups are slow in the platform's vm sandbox (BUILT_INS).
+    inject: ["built-in-locals"],
+    esbuildPlugins: [builtInLocals, pureTsPattern, rememberedShapes],
     // The script declares the one global, and src/bot.ts assigns it a plain object whose
     // properties are the functions themselves: no module-namespace getters, and no
     // export helpers in the file.
