@@ -43,7 +43,7 @@ const pureTsPattern: EsbuildPlugin = {
 };
 
 // The verdict → outcome mapping is ts-pattern's exhaustive match (src/outcome/outcome-shape.ts).
-// Its answer for a verdict never changes and there are twelve verdicts, so the bot file
+// Its answer for a verdict never changes and there are eleven verdicts, so the bot file
 // carries the answers, computed here by that match, in place of the matcher: the same
 // classification, about 0.8 KB gzipped fewer to load. test/bundle holds the bot file's
 // answers equal to the match's.

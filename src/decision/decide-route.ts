@@ -92,7 +92,7 @@ function resolvePolicy(policy: unknown, issues: string[]): Policy {
   if (policy === undefined) return defaultPolicy;
   if (isCheckedPolicy(policy)) return policy;
   try {
-    // undefined and null give the default policy.
+    // null gives the default policy too.
     return parsePolicy(policy);
   } catch (error) {
     // parsePolicy throws nothing but PolicyError; anything else reaches decideRoute's last resort.
@@ -137,8 +137,9 @@ function withDetails(rule: FinalRule, decision: Mutable<RouteDecision>): RouteDe
  *
  * With `options.amdRequested`, an outcome that would be `pending` had it been
  * classified with that option (`not-run`, or a machine whose only evidence is a tone)
- * is decided as `pending`, so `decideRoute(classifyAmd(reading), policy, options)`
- * and `routeCall` agree.
+ * is decided as `pending`: an outcome classified without that option is decided as
+ * `routeCall` decides with it. (`beepWindowMs` changes the classification itself, so it
+ * belongs in `classifyAmd`'s options.)
  *
  * @param outcome - what {@link classifyAmd} returned.
  * @param policy - a {@link Policy}, a {@link PolicyInput} or its JSON text; {@link defaultPolicy} when absent. Anything else is reported and replaced by the default.

@@ -1,6 +1,23 @@
 import { POLICY_SITUATIONS, type PolicySituation } from "../vocabulary.js";
 
 /**
+ * The reason code of each situation: a table over every situation, so a new one does
+ * not compile until it has its code.
+ */
+export const REASON_OF = {
+  human: "human-answered",
+  "machine.greeting": "machine-greeting-playing",
+  "machine.greeting-ended": "machine-greeting-ended",
+  "machine.beep": "machine-beep-heard",
+  silence: "no-speech",
+  undecided: "amd-undecided",
+  error: "amd-error",
+  fax: "fax-detected",
+  pending: "amd-pending",
+  "not-run": "amd-not-run",
+} as const satisfies Record<PolicySituation, string>;
+
+/**
  * Stable, machine-readable codes for why a decision was made: one per situation, and
  * `wait-limit-reached` when a wait ran out and its `then` rule applied.
  *
@@ -24,19 +41,11 @@ import { POLICY_SITUATIONS, type PolicySituation } from "../vocabulary.js";
  * ROUTE_REASONS.includes("machine-beep-heard"); // true
  * ```
  */
-export const ROUTE_REASONS = Object.freeze([
-  "human-answered",
-  "machine-greeting-playing",
-  "machine-greeting-ended",
-  "machine-beep-heard",
-  "no-speech",
-  "amd-undecided",
-  "amd-error",
-  "fax-detected",
-  "amd-pending",
-  "amd-not-run",
+export const ROUTE_REASONS: readonly RouteReason[] = Object.freeze([
+  // One per situation, in the situations' order (REASON_OF below), then the wait's end.
+  ...POLICY_SITUATIONS.map((situation) => REASON_OF[situation]),
   "wait-limit-reached",
-] as const);
+]);
 
 /**
  * One of {@link ROUTE_REASONS}.
@@ -47,13 +56,4 @@ export const ROUTE_REASONS = Object.freeze([
  * const reason: RouteReason = "no-speech";
  * ```
  */
-export type RouteReason = (typeof ROUTE_REASONS)[number];
-
-/** The reason code of each situation: the first reasons, in the situations' order. */
-export const REASON_OF = POLICY_SITUATIONS.reduce(
-  (reasons, situation, index) => {
-    reasons[situation] = ROUTE_REASONS[index] as RouteReason;
-    return reasons;
-  },
-  {} as Record<PolicySituation, RouteReason>,
-) as Readonly<Record<PolicySituation, RouteReason>>;
+export type RouteReason = (typeof REASON_OF)[PolicySituation] | "wait-limit-reached";

@@ -5,7 +5,7 @@ import { EVENT_KEYS, eventValues } from "../reading/leaves.js";
 
 // What the events of a reading say, gathered in one pass: which events are present (a
 // bit each) and the details they carry. A hand-made reading may hold anything, so
-// every value is read guarded and kept only when present and usable (below); where
+// every value is read guarded and kept only when present and usable (`addEvent`); where
 // several events disagree, the choice depends on the set of values, never on order.
 
 interface NamedEvent {

@@ -3,6 +3,7 @@ import {
   MACHINE_PHASES,
   MACHINE_SITUATIONS,
   type MachinePhase,
+  POLICY_SITUATIONS,
   type PolicySituation,
 } from "../vocabulary.js";
 import type { Policy, PolicyRule } from "./policy.js";
@@ -13,6 +14,7 @@ import type { Policy, PolicyRule } from "./policy.js";
  * @param policy - a complete policy.
  * @param situation - one of {@link POLICY_SITUATIONS}.
  * @returns the rule that applies there.
+ * @throws TypeError when `situation` is not one of {@link POLICY_SITUATIONS} (from plain JavaScript).
  * @example
  * ```ts
  * import { defaultPolicy, ruleFor } from "amd-flow";
@@ -21,9 +23,9 @@ import type { Policy, PolicyRule } from "./policy.js";
  */
 export function ruleFor(policy: Policy, situation: PolicySituation): PolicyRule {
   const phase = MACHINE_PHASES[MACHINE_SITUATIONS.indexOf(situation as never)];
-  return phase === undefined
-    ? policy[situation as Exclude<PolicySituation, `machine.${string}`>]
-    : policy.machine[phase];
+  if (phase !== undefined) return policy.machine[phase];
+  if (POLICY_SITUATIONS.indexOf(situation) === -1) throw new TypeError("ruleFor: expected one of POLICY_SITUATIONS");
+  return policy[situation as Exclude<PolicySituation, `machine.${string}`>];
 }
 
 /** The rule a policy holds for an outcome's situation: {@link ruleFor} without spelling the situation. */

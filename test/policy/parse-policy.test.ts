@@ -6,6 +6,7 @@ import {
   POLICY_SITUATIONS,
   PolicyError,
   parsePolicy,
+  ROUTE_REASONS,
   ruleFor,
 } from "../../src/index.js";
 import { problemsOf } from "../support/policy-problems.js";
@@ -212,6 +213,33 @@ describe("ruleFor", () => {
       "hang-up",
       "leave-voicemail",
     ]);
+  });
+
+  it("refuses what is not a situation, a prototype name or a bare machine included", () => {
+    for (const situation of ["machine", "toString", "constructor", "machine.tone", "", "Human"]) {
+      expect(() => ruleFor(defaultPolicy, situation as never), situation).toThrow(
+        new TypeError("ruleFor: expected one of POLICY_SITUATIONS"),
+      );
+    }
+  });
+});
+
+describe("ROUTE_REASONS", () => {
+  it("lists each situation's reason in the situations' order, then wait-limit-reached", () => {
+    expect(ROUTE_REASONS).toEqual([
+      "human-answered",
+      "machine-greeting-playing",
+      "machine-greeting-ended",
+      "machine-beep-heard",
+      "no-speech",
+      "amd-undecided",
+      "amd-error",
+      "fax-detected",
+      "amd-pending",
+      "amd-not-run",
+      "wait-limit-reached",
+    ]);
+    expect(Object.isFrozen(ROUTE_REASONS)).toBe(true);
   });
 });
 
