@@ -15,7 +15,7 @@ export const REASON_OF = {
   fax: "fax-detected",
   pending: "amd-pending",
   "not-run": "amd-not-run",
-} as const satisfies Record<PolicySituation, string>;
+} as const satisfies Record<PolicySituation, RouteReason>;
 
 /**
  * Stable, machine-readable codes for why a decision was made: one per situation, and
@@ -42,7 +42,7 @@ export const REASON_OF = {
  * ```
  */
 export const ROUTE_REASONS: readonly RouteReason[] = Object.freeze([
-  // One per situation, in the situations' order (REASON_OF below), then the wait's end.
+  // One per situation, in the situations' order (REASON_OF above), then the wait's end.
   ...POLICY_SITUATIONS.map((situation) => REASON_OF[situation]),
   "wait-limit-reached",
 ]);
@@ -56,4 +56,15 @@ export const ROUTE_REASONS: readonly RouteReason[] = Object.freeze([
  * const reason: RouteReason = "no-speech";
  * ```
  */
-export type RouteReason = (typeof REASON_OF)[PolicySituation] | "wait-limit-reached";
+export type RouteReason =
+  | "human-answered"
+  | "machine-greeting-playing"
+  | "machine-greeting-ended"
+  | "machine-beep-heard"
+  | "no-speech"
+  | "amd-undecided"
+  | "amd-error"
+  | "fax-detected"
+  | "amd-pending"
+  | "amd-not-run"
+  | "wait-limit-reached";
