@@ -97,15 +97,8 @@ export const MACHINE_PHASES = Object.freeze(["greeting", "greeting-ended", "beep
  */
 export type MachinePhase = (typeof MACHINE_PHASES)[number];
 
-// The machine's situations, each string made once, as a property key: routing looks a
-// situation up in tables, and a key the engine has not seen as one is hashed anew on
-// every lookup.
-export const MACHINE_SITUATIONS = Object.keys(
-  MACHINE_PHASES.reduce<Record<string, true>>((keys, phase) => {
-    keys[`machine.${phase}`] = true;
-    return keys;
-  }, {}),
-) as `machine.${MachinePhase}`[];
+// The machine's situations, each string made once (routing looks them up in tables).
+export const MACHINE_SITUATIONS = MACHINE_PHASES.map((phase) => `machine.${phase}` as const);
 
 /**
  * The policy's situations: each outcome kind, with a machine split by its phase and

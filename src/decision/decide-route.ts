@@ -2,7 +2,6 @@ import { describeError, isArraySafe, type Mutable, put, readProp } from "../inte
 import type { AmdOutcome } from "../outcome/classify-amd.js";
 import { asRequested, outcomeOf } from "../outcome/classify-amd.js";
 import { type ClassifyOptions, verdictOptions } from "../outcome/classify-options.js";
-import { isCheckedPolicy } from "../policy/checked-policy.js";
 import { defaultPolicy } from "../policy/default-policy.js";
 import { parsePolicy } from "../policy/parse-policy.js";
 import type { FinalRule, Policy, PolicyInput } from "../policy/policy.js";
@@ -89,10 +88,8 @@ function checkedOutcome(outcome: unknown, issues: string[]): AmdOutcome {
 
 /** The policy to apply, and an issue when the given one could not be used. */
 function resolvePolicy(policy: unknown, issues: string[]): Policy {
-  if (policy === undefined) return defaultPolicy;
-  if (isCheckedPolicy(policy)) return policy;
   try {
-    // null gives the default policy too.
+    // undefined and null give the default policy, and a checked policy is itself.
     return parsePolicy(policy);
   } catch (error) {
     // parsePolicy throws nothing but PolicyError; anything else reaches decideRoute's last resort.

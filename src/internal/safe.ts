@@ -21,14 +21,6 @@ export function describeError(error: unknown): string {
 // it display as something else: the C0 and C1 controls and DEL, the line and paragraph
 // separators (U+2028, U+2029), and the bidirectional embeddings, overrides (U+202A to
 // U+202E) and isolates (U+2066 to U+2069).
-function isUnsafe(code: number): boolean {
-  return (
-    code <= 0x1f ||
-    (code >= 0x7f && code <= 0x9f) ||
-    (code >= 0x2028 && code <= 0x202e) ||
-    (code >= 0x2066 && code <= 0x2069)
-  );
-}
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point.
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028-\u202e\u2066-\u2069]/;
 
@@ -53,7 +45,11 @@ export function clip(text: string, max = 80): string {
     const code = text.charCodeAt(index);
     const next = text.charCodeAt(index + 1);
     const pair = code >= 0xd800 && code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff;
-    const piece = pair ? text.slice(index, index + 2) : isUnsafe(code) ? escaped(code) : text.charAt(index);
+    const piece = pair
+      ? text.slice(index, index + 2)
+      : UNSAFE.test(text.charAt(index))
+        ? escaped(code)
+        : text.charAt(index);
     if (pair) index++;
     if (out.length + piece.length > max) return `${out.slice(0, fits)}…`;
     out += piece;

@@ -1,16 +1,12 @@
-import { type AmdEventName, toAmdEventName } from "../events.js";
+import { toAmdEventName } from "../events.js";
 import { isArraySafe, isObjectLike, readProp } from "../internal/safe.js";
 import { addEvent, BIT, type Details, noDetails } from "../reading/details.js";
-import { EVENT_KEYS, eventValues } from "../reading/leaves.js";
+import { EVENT_GROUP, valuesOf } from "../reading/leaves.js";
 
 // What the events of a reading say, gathered in one pass: which events are present (a
 // bit each) and the details they carry. A hand-made reading may hold anything, so
 // every value is read guarded and kept only when present and usable (`addEvent`); where
 // several events disagree, the choice depends on the set of values, never on order.
-
-interface NamedEvent {
-  readonly name?: unknown;
-}
 
 function addEntry(details: Details, entry: unknown): void {
   // Readings made by hand (from JavaScript) may hold bare names or holes; read them as readAmd would.
@@ -20,19 +16,10 @@ function addEntry(details: Details, entry: unknown): void {
     return;
   }
   if (!isObjectLike(entry)) return;
-  // Every field read by name in one go; when a getter or a Proxy throws, each is read
-  // again alone (merging is order-free and idempotent, so a half-added entry is harmless).
-  let name: AmdEventName | undefined;
-  let values: unknown[];
-  try {
-    name = toAmdEventName((entry as NamedEvent).name);
-    if (name === undefined) return;
-    values = eventValues(entry);
-  } catch {
-    name = toAmdEventName(readProp(entry, "name"));
-    if (name === undefined) return;
-    values = EVENT_KEYS.map((key) => readProp(entry, key));
-  }
+  // A getter or a Proxy that throws reads as absent (valuesOf reads each field guarded then).
+  const name = toAmdEventName(readProp(entry, "name"));
+  if (name === undefined) return;
+  const values = valuesOf(entry, EVENT_GROUP);
   addEvent(details, BIT[name], values);
 }
 

@@ -1,7 +1,7 @@
 import type { AmdEventName } from "../events.js";
-import { parseJsonText, readProp, UNREADABLE } from "../internal/safe.js";
+import { parseJsonText, UNREADABLE } from "../internal/safe.js";
 import { addEvent, BIT, type Details, noDetails } from "./details.js";
-import { EVENT_KEYS, type FieldGroup, INVALID, type LeafKind } from "./leaves.js";
+import { EVENT_KEYS, type FieldGroup, INVALID, type LeafKind, valuesOf } from "./leaves.js";
 import type { AmdEvent } from "./read-amd.js";
 
 /** At most this many problems are listed; the rest are counted in one last line. */
@@ -66,16 +66,10 @@ export class Collector {
 
   /**
    * The fields of `group` in `source`, each as read and coerced: `undefined` when absent,
-   * refused or unreadable (both reported), or at `skip`. All are read by name in one go;
-   * when a read throws, each is read again alone, so one bad field costs only itself.
+   * refused or unreadable (both reported), or at `skip` (read as {@link valuesOf} does).
    */
   fields(source: object, group: FieldGroup, where: string, index?: number, skip = -1): unknown[] | undefined {
-    let values: unknown[];
-    try {
-      values = group.values(source as never);
-    } catch {
-      values = group.keys.map((key) => readProp(source, key));
-    }
+    const values = valuesOf(source, group);
     let kept = 0;
     for (let field = 0; field < values.length; field++) {
       const value = values[field];

@@ -1,3 +1,4 @@
+import { readProp } from "../internal/safe.js";
 import { isAmount, numericText } from "../vocabulary.js";
 
 // What each field of an event or of amdInfo may hold and how it is coerced, written out
@@ -108,3 +109,16 @@ export const INFO_GROUP: FieldGroup = {
   kinds: INFO_KEYS.map((key) => INFO_FIELDS[key]),
   values: infoValues,
 };
+
+/**
+ * The fields of `group` in `source`, in its key order, as they are (not coerced): all
+ * read by name in one go; when a read throws, each is read again alone, guarded, so one
+ * bad field costs only itself (it reads as `UNREADABLE`).
+ */
+export function valuesOf(source: object, group: FieldGroup): unknown[] {
+  try {
+    return group.values(source as never);
+  } catch {
+    return group.keys.map((key) => readProp(source, key));
+  }
+}
