@@ -45,9 +45,12 @@ export type {
 } from "./policy/policy.js";
 export { PolicyError } from "./policy/policy-error.js";
 export { ruleFor } from "./policy/rule-for.js";
-export { type AmdEvent, type AmdReading, MAX_EVENTS_READ, readAmd } from "./reading/read-amd.js";
+export { type AmdEvent, type AmdReading, MAX_EVENTS_READ, readAmd, type SessionPath } from "./reading/read-amd.js";
+export type { FlowState } from "./state/flow-state.js";
 export {
   type AmdOutcomeKind,
+  JUDGEMENTS,
+  type Judgement,
   type MachinePhase,
   POLICY_SITUATIONS,
   type PolicySituation,

@@ -209,3 +209,52 @@ const NUMERIC_TEXT = /^\s*\d+(?:\.\d+)?\s*$/;
 export function numericText(value: unknown): unknown {
   return typeof value === "string" && NUMERIC_TEXT.test(value) ? Number(value) : value;
 }
+
+/**
+ * The judgements amd-flow makes on top of the AMD engine's verdicts, from evidence the
+ * engine does not weigh: the greeting's words, a tone's pitch, and when the flow first
+ * saw each event (the `state` carried between runs). An outcome lists the judgements
+ * that shaped it in `judgements`; its explanation says them in words.
+ *
+ * | judgement | what amd-flow concluded |
+ * |---|---|
+ * | `greeting-says-voicemail` | the engine heard a short greeting and called it a person, but its words are a voicemail's ("leave a message") |
+ * | `greeting-says-person` | the engine counted a long greeting as a machine, but its first words are a person's ("speaking", "how can I help") |
+ * | `blank-greeting` | the engine called an empty transcript a person: no evidence of anyone |
+ * | `tone-before-person` | the tone came well before the person's verdict: a call-waiting or line tone, not a voicemail beep |
+ * | `call-progress-tone` | the tone's pitch (440–560 Hz) is a ringback or call-waiting tone, not a voicemail beep |
+ * | `tone-before-greeting` | the tone came before the machine's greeting was detected, so it is not the beep that ends it |
+ * | `person-still-speaking` | a person with a long greeting may still be talking: wait a moment before the bot speaks |
+ * | `beep-may-follow` | the greeting has just ended: wait a moment for a late beep before the message starts |
+ * | `greeting-may-still-play` | AMD stopped listening before the greeting ended (its 20 s tone timer): it may still be playing |
+ * | `verdict-in-flight` | AMD has stopped and its verdict is on its way (events arrive out of order) |
+ *
+ * @example
+ * ```ts
+ * import { JUDGEMENTS } from "amd-flow";
+ * JUDGEMENTS.includes("greeting-says-voicemail"); // true
+ * ```
+ */
+export const JUDGEMENTS = Object.freeze([
+  "greeting-says-voicemail",
+  "greeting-says-person",
+  "blank-greeting",
+  "tone-before-person",
+  "call-progress-tone",
+  "tone-before-greeting",
+  "person-still-speaking",
+  "beep-may-follow",
+  "greeting-may-still-play",
+  "verdict-in-flight",
+] as const);
+
+/**
+ * One of {@link JUDGEMENTS}.
+ *
+ * @example
+ * ```ts
+ * import type { Judgement } from "amd-flow";
+ * const why: Judgement = "tone-before-person";
+ * ```
+ */
+export type Judgement = (typeof JUDGEMENTS)[number];

@@ -2,12 +2,15 @@ import { describeError, isArraySafe, type Mutable, put, readProp } from "../inte
 import type { AmdOutcome } from "../outcome/classify-amd.js";
 import { asRequested, outcomeOf } from "../outcome/classify-amd.js";
 import { type ClassifyOptions, verdictOptions } from "../outcome/classify-options.js";
+import type { VerdictOptions } from "../outcome/verdict.js";
 import { defaultPolicy } from "../policy/default-policy.js";
 import { parsePolicy } from "../policy/parse-policy.js";
 import type { FinalRule, Policy, PolicyInput } from "../policy/policy.js";
 import type { PolicyError } from "../policy/policy-error.js";
 import { ruleOf } from "../policy/rule-for.js";
 import { readInto } from "../reading/read-amd.js";
+import { type Clock, type FlowState, nextState } from "../state/flow-state.js";
+import { AMD_EVENTS, type AmdEventName } from "../events.js";
 import { MACHINE_PHASES, OUTCOME_KINDS, type RouteAction, situationOf } from "../vocabulary.js";
 import { describeRule, describeSituation, formatMs } from "./explain.js";
 import { REASON_OF, type RouteReason } from "./route-reasons.js";
@@ -16,23 +19,34 @@ import { waitedOf, waitedText } from "./waited-ms.js";
 export { ROUTE_REASONS, type RouteReason } from "./route-reasons.js";
 
 /**
- * How the flow got here: `waitedMs` is how long it has already waited on AMD in all
- * (pending and a machine greeting alike; no clock is read inside), `amdRequested`
- * whether the dial-out asked for AMD, and `beepWindowMs` how timed events are read
- * (see {@link ClassifyOptions}).
+ * How the flow got here: `state` is what the previous decision handed back (the flow's
+ * own clock: how long it has waited, and when it first saw each event), `waitedMs` how
+ * long it has already waited on AMD in all (needed only without `state`; no clock is
+ * read inside), `amdRequested` whether the dial-out asked for AMD, and `beepWindowMs`
+ * how timed events are read (see {@link ClassifyOptions}).
  *
  * @example
  * ```ts
  * import type { RouteOptions } from "amd-flow";
- * const options: RouteOptions = { waitedMs: 12_000, amdRequested: true };
+ * const options: RouteOptions = { amdRequested: true, state: undefined };
+ * const older: RouteOptions = { waitedMs: 12_000, amdRequested: true };
  * ```
  */
 export interface RouteOptions extends ClassifyOptions {
   /**
+   * The previous decision's `state`, as it was handed back (store `decision.state` in the
+   * bot's context and pass it here on the next run). With it amd-flow counts the waits
+   * itself and knows at which run it first saw each event: the clock real AMD payloads
+   * lack. Missing on the first run; a state that is not one amd-flow wrote is read as a
+   * first run, with an issue.
+   */
+  readonly state?: unknown;
+  /**
    * Milliseconds the flow has waited on AMD so far, in all: the sum of every
    * `recheckAfterMs` it waited, while AMD was pending and while a greeting played
-   * alike; 0 when absent. A value that is not a finite non-negative number counts as
-   * past every wait's limit (the wait's `then` applies), with an issue: a wait always ends.
+   * alike. When absent: the `state`'s own count, or 0 without one. A value that is not a
+   * finite non-negative number counts as past every wait's limit (the wait's `then`
+   * applies), with an issue: a wait always ends.
    */
   readonly waitedMs?: number;
 }
@@ -58,6 +72,12 @@ export interface RouteDecision {
   readonly outcome: AmdOutcome;
   /** Problems with the input, the policy or the options; the decision was made anyway. */
   readonly issues: readonly string[];
+  /**
+   * What to pass back as `options.state` on the next run: the waits counted so far
+   * (this one's `recheckAfterMs` included) and when the flow first saw each event. Small
+   * and JSON-safe: store it in the bot's context.
+   */
+  readonly state: FlowState;
   /** With `wait`: route again after this many ms. */
   readonly recheckAfterMs?: number;
   /** With `wait`: the wait limit; once `waitedMs` reaches it the wait's `then` applies. */
@@ -79,8 +99,20 @@ function checkedOutcome(outcome: unknown, issues: string[]): AmdOutcome {
     OUTCOME_KINDS.indexOf(kind as never) !== -1 &&
     (kind !== "machine" || MACHINE_PHASES.indexOf(phase as never) !== -1)
   ) {
-    if (isArraySafe(evidence)) return outcome as AmdOutcome;
-    return Object.assign({}, outcome as AmdOutcome, { evidence: [] });
+    const judgements = readProp(outcome, "judgements");
+    const phrase = readProp(outcome, "phrase");
+    const usable =
+      isArraySafe(evidence) &&
+      (judgements === undefined || isArraySafe(judgements)) &&
+      (phrase === undefined || typeof phrase === "string");
+    if (usable) return outcome as AmdOutcome;
+    // A hand-made outcome with parts that cannot be used: those parts are left out.
+    const copy: Mutable<AmdOutcome> = Object.assign({}, outcome as AmdOutcome, {
+      evidence: isArraySafe(evidence) ? evidence : [],
+    });
+    if (!isArraySafe(judgements)) delete copy.judgements;
+    if (typeof phrase !== "string") delete copy.phrase;
+    return copy;
   }
   issues.push("outcome: not an AMD outcome (expected one from classifyAmd); treated as an AMD error");
   return { kind: "error", evidence: [] };
@@ -158,11 +190,31 @@ export function decideRoute(
 ): RouteDecision {
   const issues: string[] = [];
   try {
-    const checked = asRequested(checkedOutcome(outcome, issues), verdictOptions(options, issues).amdRequested);
-    return decide(checked, policy, options, issues);
+    const checked = checkedOutcome(outcome, issues);
+    const how = verdictOptions(options, issues);
+    return decide(asRequested(checked, how.amdRequested), resolvePolicy(policy, issues), options, how, issues);
   } catch (error) {
     return lastResort(error, issues);
   }
+}
+
+/** At most this many entries of an outcome's `evidence` are read for the state (there are eight event names). */
+const MAX_EVIDENCE_READ = 64;
+
+/** The event names in `evidence` (a hand-made outcome's may hold anything), read guarded. */
+function presentIn(evidence: readonly unknown[]): AmdEventName[] {
+  const present: AmdEventName[] = [];
+  try {
+    const length = Math.min(evidence.length, MAX_EVIDENCE_READ);
+    for (let index = 0; index < length; index++) {
+      const name = evidence[index];
+      if (AMD_EVENTS.indexOf(name as never) !== -1 && present.indexOf(name as AmdEventName) === -1)
+        present.push(name as AmdEventName);
+    }
+  } catch {
+    // An entry that cannot be read names no event.
+  }
+  return present;
 }
 
 function decision(
@@ -171,14 +223,24 @@ function decision(
   explanation: string,
   outcome: AmdOutcome,
   issues: string[],
+  clock: Clock,
+  waitMs = 0,
 ): Mutable<RouteDecision> {
-  return { action, reason, explanation, outcome, issues };
+  return { action, reason, explanation, outcome, issues, state: nextState(clock, presentIn(outcome.evidence), waitMs) };
 }
 
 /** The decision for a checked outcome, with `issues` so far (the options' problems already in them). */
-function decide(outcome: AmdOutcome, policy: unknown, options: unknown, issues: string[]): RouteDecision {
-  const chosen = resolvePolicy(policy, issues);
-  const waitedMs = waitedOf(options, issues);
+function decide(
+  outcome: AmdOutcome,
+  chosen: Policy,
+  options: unknown,
+  how: VerdictOptions,
+  issues: string[],
+): RouteDecision {
+  const { clock } = how;
+  // Without a count of its own, the flow has waited what its state says.
+  const given = readProp(options, "waitedMs");
+  const waitedMs = given === undefined || given === null ? clock.now : waitedOf(options, issues);
   const situation = situationOf(outcome);
   const said = describeSituation(situation, outcome);
   // Wait or final: the two rule shapes. Each final action's details and wording
@@ -188,18 +250,22 @@ function decide(outcome: AmdOutcome, policy: unknown, options: unknown, issues: 
   if (rule.action !== "wait")
     return withDetails(
       rule,
-      decision(rule.action, REASON_OF[situation], `${said}; ${describeRule(rule)}.`, outcome, issues),
+      decision(rule.action, REASON_OF[situation], `${said}; ${describeRule(rule)}.`, outcome, issues, clock),
     );
   if (waitedMs < rule.maxWaitMs) {
-    const waiting = decision("wait", REASON_OF[situation], `${said}; ${describeRule(rule)}.`, outcome, issues);
+    const explanation = `${said}; ${describeRule(rule)}.`;
+    const waiting = decision("wait", REASON_OF[situation], explanation, outcome, issues, clock, rule.recheckAfterMs);
     waiting.recheckAfterMs = rule.recheckAfterMs;
     waiting.maxWaitMs = rule.maxWaitMs;
     return waiting;
   }
   const limit = formatMs(rule.maxWaitMs);
   const explanation = `${said} ${waitedText(waitedMs)} (the limit is ${limit}); ${describeRule(rule.then)}.`;
-  return withDetails(rule.then, decision(rule.then.action, "wait-limit-reached", explanation, outcome, issues));
+  return withDetails(rule.then, decision(rule.then.action, "wait-limit-reached", explanation, outcome, issues, clock));
 }
+
+/** The clock of a first run, for the last resort. */
+const FIRST_RUN: Clock = { now: 0, running: false, seen: [] };
 
 /**
  * The decision when something unforeseen failed inside: an AMD failure must never
@@ -215,6 +281,7 @@ function lastResort(error: unknown, issues: string[]): RouteDecision {
     explanation: `${describeSituation("error", outcome)}; ${describeRule(rule)}.`,
     outcome,
     issues,
+    state: nextState(FIRST_RUN, [], 0),
   });
 }
 
@@ -252,14 +319,12 @@ export function routeCall(
     const into = readInto(context, false);
     const { info } = into;
     issues = into.issues;
-    const outcome = outcomeOf(
-      into.details,
-      into.unknownEvents.length > 0,
-      info[0],
-      info[1],
-      verdictOptions(options, issues),
-    );
-    return decide(outcome, policy, options, issues);
+    const asked = verdictOptions(options, issues);
+    const chosen = resolvePolicy(policy, issues);
+    // The policy can turn the greeting-text judgement off; the options only for this call.
+    const how = chosen.greetingText === false ? Object.assign({}, asked, { greetingText: false }) : asked;
+    const outcome = outcomeOf(into.details, into.unknownEvents.length > 0, info[0], info[1], how);
+    return decide(outcome, chosen, options, how, issues);
   } catch (error) {
     // readInto and decide never throw: this is for what no test can produce.
     return lastResort(error, issues);

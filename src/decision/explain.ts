@@ -1,7 +1,7 @@
 import { clip } from "../internal/safe.js";
 import type { AmdOutcome } from "../outcome/classify-amd.js";
 import type { PolicyRule } from "../policy/policy.js";
-import type { PolicySituation, RouteAction } from "../vocabulary.js";
+import type { Judgement, PolicySituation, RouteAction } from "../vocabulary.js";
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -18,14 +18,61 @@ export function formatMs(ms: number): string {
 const heard = (outcome: AmdOutcome, name: AmdOutcome["evidence"][number]): boolean =>
   outcome.evidence.indexOf(name) !== -1;
 
+/** Whether amd-flow made `judgement` on this outcome. */
+const judged = (outcome: AmdOutcome, judgement: Judgement): boolean => {
+  const { judgements } = outcome;
+  return judgements !== undefined && judgements.indexOf(judgement) !== -1;
+};
+
+const quoted = (outcome: AmdOutcome): string => `"${clip(outcome.phrase ?? "", 40)}"`;
+const hertz = (outcome: AmdOutcome): string => {
+  const frequency = "toneFrequency" in outcome ? outcome.toneFrequency : undefined;
+  return frequency === undefined ? "the" : `the ${frequency} Hz`;
+};
+
+/** Why, for each judgement: a clause of the explanation. */
+const JUDGEMENT_TEXT: Readonly<Record<Judgement, (outcome: AmdOutcome) => string>> = {
+  "greeting-says-voicemail": (outcome) =>
+    `the greeting says ${quoted(outcome)}: a short voicemail greeting AMD took for a person`,
+  "greeting-says-person": (outcome) =>
+    `the greeting says ${quoted(outcome)}: a person with a long greeting AMD took for a machine`,
+  "blank-greeting": () => "AMD's person verdict came from an empty transcript, no evidence of anyone",
+  "tone-before-person": () => "the tone came well before the person spoke, so it was not a voicemail beep",
+  "call-progress-tone": (outcome) => `${hertz(outcome)} tone is a ringback or call-waiting tone, not a voicemail beep`,
+  "tone-before-greeting": () => "the tone came before the greeting, so it was not the beep that ends it",
+  "person-still-speaking": () => "they may still be speaking",
+  "beep-may-follow": () => "a late beep may still come",
+  "greeting-may-still-play": () => "AMD stopped listening before the greeting ended",
+  "verdict-in-flight": () => "events can arrive out of order",
+};
+
+/** The judgements behind an outcome as a parenthesis (empty without any). */
+function judgementText(outcome: AmdOutcome): string {
+  const { judgements } = outcome;
+  if (judgements === undefined || judgements.length === 0) return "";
+  const clauses: string[] = [];
+  for (const judgement of judgements) {
+    const text = JUDGEMENT_TEXT[judgement];
+    // A hand-made outcome may list anything: only known judgements are said.
+    if (text !== undefined) clauses.push(text(outcome));
+  }
+  return clauses.length === 0 ? "" : ` (${clauses.join("; ")})`;
+}
+
 /** What happened, as the start of a sentence for a bot designer; one entry per situation. */
 const SITUATION_TEXT: Readonly<Record<PolicySituation, (outcome: AmdOutcome) => string>> = {
   human: () => "A person answered",
-  "machine.greeting": () => "A machine greeting is still playing",
-  "machine.greeting-ended": (outcome) =>
-    heard(outcome, "amd_machine_stopped_speaking")
+  "machine.greeting": (outcome) => {
+    if (judged(outcome, "beep-may-follow")) return "The voicemail greeting has just ended";
+    if (judged(outcome, "greeting-may-still-play")) return "A long voicemail greeting may still be playing";
+    return "A machine greeting is still playing";
+  },
+  "machine.greeting-ended": (outcome) => {
+    if (judged(outcome, "greeting-says-voicemail")) return "A short voicemail greeting has ended with no beep heard";
+    return heard(outcome, "amd_machine_stopped_speaking")
       ? "The machine greeting has ended with no beep heard"
-      : "A machine answered and AMD has stopped listening with no beep heard",
+      : "A machine answered and AMD has stopped listening with no beep heard";
+  },
   "machine.beep": (outcome) => {
     if (heard(outcome, "amd_machine_detected") || heard(outcome, "amd_machine_stopped_speaking"))
       return "The voicemail beep was heard";
@@ -34,7 +81,10 @@ const SITUATION_TEXT: Readonly<Record<PolicySituation, (outcome: AmdOutcome) => 
       : "A tone was heard with no greeting (a voicemail that only beeps)";
   },
   silence: () => "Nobody spoke after the call was answered",
-  undecided: () => "AMD could not tell a person from a machine",
+  undecided: (outcome) =>
+    judged(outcome, "blank-greeting")
+      ? "AMD heard an empty greeting and cannot tell who answered"
+      : "AMD could not tell a person from a machine",
   error: (outcome) => {
     const error = "error" in outcome ? outcome.error : undefined;
     return error === undefined ? "AMD failed" : `AMD failed (${clip(error, 60)})`;
@@ -43,16 +93,20 @@ const SITUATION_TEXT: Readonly<Record<PolicySituation, (outcome: AmdOutcome) => 
     const frequency = "toneFrequency" in outcome ? outcome.toneFrequency : undefined;
     return `A fax machine answered (a ${frequency === undefined ? "fax" : `${frequency} Hz`} tone and no speech)`;
   },
-  pending: (outcome) =>
-    outcome.evidence.length === 0
-      ? "AMD has not decided yet (no AMD event so far)"
-      : "AMD has not decided yet (only a tone so far, from a beep-only voicemail or before a person speaks)",
+  pending: (outcome) => {
+    if (judged(outcome, "person-still-speaking")) return "A person is answering with a long greeting";
+    if (judged(outcome, "verdict-in-flight")) return "AMD has stopped and its verdict has not arrived yet";
+    if (outcome.evidence.length === 0) return "AMD has not decided yet (no AMD event so far)";
+    return judged(outcome, "call-progress-tone")
+      ? "AMD has not decided yet"
+      : "AMD has not decided yet (only a tone so far, from a beep-only voicemail or before a person speaks)";
+  },
   "not-run": () => "There is no AMD result (AMD is off or has not reported yet)",
 };
 
 /** What happened in `situation`, as the start of a sentence. */
 export function describeSituation(situation: PolicySituation, outcome: AmdOutcome): string {
-  return SITUATION_TEXT[situation](outcome);
+  return SITUATION_TEXT[situation](outcome) + judgementText(outcome);
 }
 
 type RuleText = { readonly [A in RouteAction]: (rule: Extract<PolicyRule, { action: A }>) => string };

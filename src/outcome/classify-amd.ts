@@ -7,8 +7,7 @@ import { type ClassifyOptions, verdictOptions } from "./classify-options.js";
 import { gatherDetails } from "./event-details.js";
 import { type OutcomeShape, shapeFor } from "./outcome-shape.js";
 import type { AmdOutcome, ErrorOutcome, FaxOutcome, HumanOutcome, MachineOutcome } from "./outcomes.js";
-import type { VerdictOptions } from "./verdict.js";
-import { verdictOf } from "./verdict.js";
+import { judge, type VerdictOptions } from "./verdict.js";
 
 export type {
   AmdOutcome,
@@ -46,9 +45,10 @@ const BUILD: { readonly [kind in AmdOutcomeKind]: Build } = {
       phase: phase as MachinePhase,
       evidence: facts.evidence,
     };
-    const reason = facts.reason ?? details.machineReason;
+    // A short voicemail greeting the engine called a person carries the human verdict's details.
+    const reason = facts.reason ?? details.machineReason ?? details.humanReason;
     if (reason !== undefined) outcome.reason = reason;
-    const greeting = facts.greeting ?? details.machineGreeting;
+    const greeting = facts.greeting ?? details.machineGreeting ?? details.humanGreeting;
     if (greeting !== undefined) outcome.greeting = greeting;
     if (details.hint !== undefined) outcome.hint = details.hint;
     if (details.language !== undefined) outcome.language = details.language;
@@ -58,9 +58,12 @@ const BUILD: { readonly [kind in AmdOutcomeKind]: Build } = {
   human: (facts) => {
     const { details } = facts;
     const outcome: Mutable<HumanOutcome> = { kind: "human", evidence: facts.evidence };
-    const greeting = facts.greeting ?? details.humanGreeting;
+    // A person's long greeting the engine called a machine carries the machine verdict's details.
+    const greeting = facts.greeting ?? details.humanGreeting ?? details.machineGreeting;
     if (greeting !== undefined) outcome.greeting = greeting;
-    if (details.humanReason !== undefined) outcome.reason = details.humanReason;
+    const reason = details.humanReason ?? details.machineReason;
+    if (reason !== undefined) outcome.reason = reason;
+    if (details.toneFrequency !== undefined) outcome.toneFrequency = details.toneFrequency;
     if (details.language !== undefined) outcome.language = details.language;
     return outcome;
   },
@@ -174,8 +177,21 @@ export function outcomeOf(
     greeting: usableText(greeting),
     reason: usableText(reason),
   };
-  const shape = shapeFor(verdictOf(details, hasUnknown, options));
-  return BUILD[shape[0]](facts, shape);
+  const judged = judge(
+    details,
+    hasUnknown,
+    {
+      human: facts.greeting ?? details.humanGreeting,
+      machine: facts.greeting ?? details.machineGreeting,
+      machineReason: facts.reason ?? details.machineReason,
+    },
+    options,
+  );
+  const shape = shapeFor(judged.verdict);
+  const outcome = BUILD[shape[0]](facts, shape) as Mutable<AmdOutcome>;
+  if (judged.judgements.length > 0) outcome.judgements = judged.judgements;
+  if (judged.phrase !== undefined) outcome.phrase = judged.phrase;
+  return outcome;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { readProp, UNREADABLE } from "../internal/safe.js";
+import { readClock } from "../state/flow-state.js";
 import { isAmount, numericText } from "../vocabulary.js";
 import type { VerdictOptions } from "./verdict.js";
 
@@ -26,6 +27,20 @@ export interface ClassifyOptions {
    * Default 1000.
    */
   readonly beepWindowMs?: number;
+  /**
+   * Whether the greeting's words may overrule the engine's word count: a short greeting
+   * that says "leave a message" is a voicemail, a long one that says "speaking, how can I
+   * help" is a person. Default `true`; a policy's `greetingText` sets it in `routeCall`.
+   */
+  readonly greetingText?: boolean;
+  /**
+   * The previous decision's `state` (see `RouteOptions.state`): when the flow first saw
+   * each event, which tells a tone heard before a person spoke from a voicemail's beep,
+   * and a greeting that has just ended from one long over. Missing: a first run.
+   */
+  readonly state?: unknown;
+  /** How long the flow has waited on AMD in all (see `RouteOptions.waitedMs`); with a `state`, the state's own count when absent. */
+  readonly waitedMs?: number;
 }
 
 /** The default of {@link ClassifyOptions.beepWindowMs}: the engine's final result comes a few hundred ms after the words. */
@@ -60,5 +75,16 @@ export function verdictOptions(options: unknown, issues?: string[]): VerdictOpti
   else if (window !== undefined && window !== null) {
     optionIssue(issues, "beepWindowMs", window, "a non-negative number", `${DEFAULT_BEEP_WINDOW_MS} was used`);
   }
-  return { amdRequested, beepWindowMs };
+  let useText = true;
+  const text = readProp(options, "greetingText");
+  if (typeof text === "boolean") useText = text;
+  else if (text !== undefined && text !== null) {
+    optionIssue(issues, "greetingText", text, "true or false", "true was used");
+  }
+  return {
+    amdRequested,
+    beepWindowMs,
+    greetingText: useText,
+    clock: readClock(options, issues),
+  };
 }

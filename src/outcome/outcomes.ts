@@ -1,5 +1,5 @@
 import type { AmdEventName } from "../events.js";
-import type { MachinePhase } from "../vocabulary.js";
+import type { Judgement, MachinePhase } from "../vocabulary.js";
 
 // The outcome shapes, one per kind of OUTCOME_KINDS; classifyAmd builds them.
 
@@ -7,6 +7,14 @@ import type { MachinePhase } from "../vocabulary.js";
 interface OutcomeBase {
   /** The distinct AMD events behind this outcome, in `AMD_EVENTS` order. */
   readonly evidence: readonly AmdEventName[];
+  /**
+   * The judgements amd-flow made on top of the engine's verdicts (see `JUDGEMENTS`):
+   * present only when one shaped this outcome, such as `"greeting-says-voicemail"` for a
+   * short greeting the engine called a person.
+   */
+  readonly judgements?: readonly Judgement[];
+  /** The greeting's phrase a judgement rests on (`"leave a message"`), as the lexicon writes it. */
+  readonly phrase?: string;
 }
 
 /**
@@ -27,6 +35,8 @@ export interface HumanOutcome extends OutcomeBase {
   readonly reason?: string;
   /** The recognizer's language, when known. */
   readonly language?: string;
+  /** The frequency in Hz of a tone heard besides the person (a call-waiting or line tone), when one was. */
+  readonly toneFrequency?: number;
 }
 
 /**
@@ -100,8 +110,10 @@ export interface ErrorOutcome extends OutcomeBase {
 }
 
 /**
- * A fax machine answered: a tone at a fax frequency (the calling tone at 1100 Hz or the
- * answer tone at 2100 Hz, each ± 50 Hz) and no human or machine verdict. A bot message
+ * A fax machine answered: a tone at a fax frequency and no human or machine verdict.
+ * Beep detectors report a fax's calling tone at about 1100 Hz and the V.21 signalling
+ * that follows its 2100 Hz answer tone at about 1650 Hz (the answer tone itself is never
+ * reported); 2100 Hz counts too, for detectors that report it (each ± 50 Hz). A bot message
  * or a voicemail would go to a machine that only speaks fax.
  *
  * @example
@@ -113,7 +125,7 @@ export interface ErrorOutcome extends OutcomeBase {
 export interface FaxOutcome extends OutcomeBase {
   /** Always `"fax"`. */
   readonly kind: "fax";
-  /** The tone's frequency in Hz: within 50 Hz of 1100 or of 2100. */
+  /** The tone's frequency in Hz: within 50 Hz of 1100, 1650 or 2100. */
   readonly toneFrequency: number;
 }
 

@@ -126,7 +126,9 @@ function invalidWarning(problem: string): PolicyWarning {
  * - a voicemail left while the greeting plays: `machine.greeting` set to
  *   `leave-voicemail`, or a greeting wait that gives up (then leaving the message)
  *   sooner than 2000 ms, the silence AMD needs to report the greeting's end;
- * - a voicemail left for a fax machine.
+ * - a voicemail left for a fax machine;
+ * - `greetingText: false`, which follows AMD's word count alone (long personal
+ *   greetings get the voicemail, short voicemail greetings get the bot).
  *
  * Accepts whatever {@link parsePolicy} accepts (a policy, a partial policy or its JSON
  * text; `undefined` is the default policy) and never throws. A policy that is not
@@ -134,7 +136,7 @@ function invalidWarning(problem: string): PolicyWarning {
  * `routeCall` would use the default policy instead.
  *
  * @param policy - a {@link Policy}, a {@link PolicyInput} or its JSON text.
- * @returns the warnings, in {@link POLICY_SITUATIONS} order; empty for {@link defaultPolicy}.
+ * @returns the warnings, in {@link POLICY_SITUATIONS} order then `greetingText`; empty for {@link defaultPolicy}.
  * @example
  * ```ts
  * import { lintPolicy } from "amd-flow";
@@ -155,5 +157,11 @@ export function lintPolicy(policy: Policy | PolicyInput | string | undefined): P
   const warnings: PolicyWarning[] = [];
   const warn: Warn = (path, message) => warnings.push({ path, message });
   for (const situation of POLICY_SITUATIONS) lintRule(situation, ruleFor(parsed, situation), warn);
+  if (parsed.greetingText === false) {
+    warn(
+      "greetingText",
+      "follows AMD's word count alone: a person who answers with a long greeting gets the voicemail message (an abandoned call), and a short voicemail greeting gets the bot talking to a recorder",
+    );
+  }
   return warnings;
 }

@@ -16,6 +16,8 @@ import { PolicyError } from "./policy-error.js";
 
 /** The policy's own keys: the outcome kinds; `machine` holds one rule per phase. */
 const TOP_KEYS = OUTCOME_KINDS;
+/** Every key a policy may hold: a rule per outcome kind, and the greeting-text switch. */
+const POLICY_KEYS: readonly string[] = [...TOP_KEYS, "greetingText"];
 const PHASE_KEYS = MACHINE_PHASES;
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -212,7 +214,7 @@ function parseAll(input: unknown, problems: Problems): Policy {
     return defaultPolicy;
   }
   if (!plain(source, "policy", problems)) return defaultPolicy;
-  checkKeys(source, TOP_KEYS, "", problems);
+  checkKeys(source, POLICY_KEYS, "", problems);
   const policy: Record<string, unknown> = {};
   for (const key of TOP_KEYS) {
     const value = field(source, key, "", problems);
@@ -223,6 +225,9 @@ function parseAll(input: unknown, problems: Problems): Policy {
           ? defaultPolicy[key]
           : parseRule(value, key, defaultPolicy[key], problems);
   }
+  const greetingText = field(source, "greetingText", "", problems);
+  if (typeof greetingText === "boolean") policy["greetingText"] = greetingText;
+  else if (greetingText !== undefined) problems.push("greetingText: expected true or false");
   return policy as unknown as Policy;
 }
 

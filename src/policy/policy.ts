@@ -140,6 +140,12 @@ export interface Policy {
   readonly pending: PolicyRule;
   /** No AMD result, and AMD not known to be asked for (disabled, or nothing reported yet). */
   readonly "not-run": PolicyRule;
+  /**
+   * Whether the greeting's words may overrule the engine's word count (a short greeting
+   * that says "leave a message" is a voicemail; a long one that says "speaking, how can I
+   * help" is a person). Absent: `true`. `false` follows the engine's verdicts as they are.
+   */
+  readonly greetingText?: boolean;
 }
 
 /**
@@ -231,6 +237,8 @@ export interface PolicyInput {
   readonly pending?: PolicyRuleInput;
   /** No AMD result; default `continue`. */
   readonly "not-run"?: PolicyRuleInput;
+  /** Whether the greeting's words may overrule the engine's word count; default `true`. */
+  readonly greetingText?: boolean;
 }
 
 /**

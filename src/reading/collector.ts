@@ -32,6 +32,8 @@ export class Collector {
   readonly details: Details = noDetails();
   /** `amdInfo`'s scalar fields, coerced, in `INFO_KEYS` order (none when there is no `amdInfo`). */
   info: readonly unknown[] = NO_INFO;
+  /** Where the session holding `amd` and `amdInfo` was found, when not at `context.session.UserSession`. */
+  sessionPath: "context.UserSession" | undefined = undefined;
   /** Whether the entry whose name was read last named it in `machineDetection` (a notify-URL body). */
   notifyBody = false;
   private dropped = 0;

@@ -60,6 +60,8 @@ export interface Details {
   hint?: string | undefined;
   humanReason?: string | undefined;
   humanGreeting?: string | undefined;
+  /** A human verdict carried a greeting that was empty or white space: the engine's reading of an empty transcript. */
+  humanBlank: boolean;
   language?: string | undefined;
   toneFrequency?: number | undefined;
   error?: string | undefined;
@@ -83,6 +85,7 @@ export function noDetails(): Details {
     hint: undefined,
     humanReason: undefined,
     humanGreeting: undefined,
+    humanBlank: false,
     language: undefined,
     toneFrequency: undefined,
     error: undefined,
@@ -126,7 +129,9 @@ export function addEvent(details: Details, bit: number, values: readonly unknown
     }
   } else if (bit === BIT.amd_human_detected) {
     details.humanReason = betterText(details.humanReason, values[REASON]);
-    details.humanGreeting = betterText(details.humanGreeting, values[GREETING]);
+    const greeting = values[GREETING];
+    details.humanGreeting = betterText(details.humanGreeting, greeting);
+    if (typeof greeting === "string" && usableText(greeting) === undefined) details.humanBlank = true;
     details.humanAtMs = lowerNumber(details.humanAtMs, usableNumber(values[AT_MS]));
     details.humanTimestamp = lowerNumber(details.humanTimestamp, usableNumber(values[TIMESTAMP]));
   } else if (bit === BIT.amd_error) {

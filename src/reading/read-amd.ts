@@ -56,7 +56,25 @@ export interface AmdReading {
   readonly connectDurationMs?: number;
   /** Problems met while reading, each naming where (`amdInfo.amdEvents[2]: …`). */
   readonly issues: readonly string[];
+  /**
+   * Where the values were found when not at `context.session.UserSession` (a bot's
+   * place): `"context.UserSession"`, in an experience flow of Kore's Contact Center AI,
+   * where the session's variables sit under `context` itself. Absent otherwise.
+   */
+  readonly sessionPath?: SessionPath;
 }
+
+/**
+ * Where {@link readAmd} found the session holding `amd` and `amdInfo`, when it was not
+ * the bot's usual `context.session.UserSession`.
+ *
+ * @example
+ * ```ts
+ * import type { SessionPath } from "amd-flow";
+ * const path: SessionPath = "context.UserSession";
+ * ```
+ */
+export type SessionPath = "context.UserSession";
 
 function readInfo(info: unknown, into: Collector): readonly unknown[] {
   if (info === undefined || info === null) return NO_INFO;
@@ -114,9 +132,17 @@ const AMD_INFO_OF = (value: UserSession): unknown => value.amdInfo;
 const AMD_OF = (value: UserSession): unknown => value.amd;
 const AMD_EVENTS_OF = (value: Info): unknown => value.amdEvents;
 
-/** `context.session.UserSession`, or an issue saying where the path broke. */
+/**
+ * `context.session.UserSession`, or in an experience flow (no `context.session`)
+ * `context.UserSession`, or an issue saying where the path broke.
+ */
 function sessionOf(context: unknown, into: Collector): unknown {
   const session = step(context, "context", ".session", SESSION_OF, into);
+  if ((session === undefined || session === null) && isObjectLike(context)) {
+    const moved = step(context, "context", ".UserSession", USER_SESSION_OF, into);
+    if (moved !== undefined && moved !== null) into.sessionPath = "context.UserSession";
+    return moved;
+  }
   return step(session, "context.session", ".UserSession", USER_SESSION_OF, into);
 }
 
@@ -146,7 +172,9 @@ export function readInto(context: unknown, keep: boolean): Collector {
 
 /**
  * Reads the AMD values from a Kore.ai bot context: `context.session.UserSession.amd`
- * and `context.session.UserSession.amdInfo`. Never throws, whatever `context` is.
+ * and `context.session.UserSession.amdInfo` (in an experience flow, where there is no
+ * `context.session`, `context.UserSession.amd` and `.amdInfo`, and `sessionPath` says
+ * so). Never throws, whatever `context` is.
  *
  * - Event names are matched after trimming, ignoring case; unknown names are kept in
  *   `unknownEvents` and reported in `issues`, never fatal.
@@ -180,5 +208,6 @@ export function readAmd(context: unknown): AmdReading {
   put(reading, "reason", info[1] as string | undefined);
   put(reading, "ringDurationMs", info[2] as number | undefined);
   put(reading, "connectDurationMs", info[3] as number | undefined);
+  put(reading, "sessionPath", into.sessionPath);
   return reading;
 }

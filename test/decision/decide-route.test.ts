@@ -291,6 +291,7 @@ describe("decideRoute: exact issues", () => {
       outcome: human,
       issues: [],
       retry: false,
+      state: { version: 1, waitedMs: 0, seenMs: { amd_human_detected: -1 } },
     });
   });
 
@@ -306,6 +307,7 @@ describe("decideRoute: exact issues", () => {
       outcome: greeting,
       issues: [],
       transferTarget: "vm-team",
+      state: { version: 1, waitedMs: 5000, seenMs: { amd_machine_detected: -1 } },
     });
   });
 });

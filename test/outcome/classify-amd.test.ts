@@ -235,14 +235,25 @@ describe("classifyAmd: fax", () => {
     });
   });
 
-  it.each([1049, 1151, 2049, 2151, 440, 1000, 0])("a lone tone at %d Hz stays a machine beep", (frequency) => {
-    expect(classifyAmd(of(tone(frequency)))).toEqual({
-      kind: "machine",
-      phase: "beep",
-      evidence: ["amd_tone_detected"],
+  it.each([1600, 1650, 1700])("a lone tone at %d Hz (a fax's V.21 signalling) is a fax", (frequency) => {
+    expect(classifyAmd(of(tone(frequency), event("amd_no_speech_detected")))).toEqual({
+      kind: "fax",
+      evidence: ["amd_no_speech_detected", "amd_tone_detected"],
       toneFrequency: frequency,
     });
   });
+
+  it.each([1049, 1151, 1599, 1701, 2049, 2151, 439, 561, 1000, 0])(
+    "a lone tone at %d Hz stays a machine beep",
+    (frequency) => {
+      expect(classifyAmd(of(tone(frequency)))).toEqual({
+        kind: "machine",
+        phase: "beep",
+        evidence: ["amd_tone_detected"],
+        toneFrequency: frequency,
+      });
+    },
+  );
 
   it("a tone without a frequency stays a machine beep", () => {
     expect(classifyAmd(of(tone()))).toEqual({ kind: "machine", phase: "beep", evidence: ["amd_tone_detected"] });
@@ -325,6 +336,8 @@ describe("classifyAmd: times tell a tone before the person from a short greeting
     expect(classifyAmd(of(tone(1000, { atMs: 300 }), human({ atMs: 1301 }), event("amd_stopped")))).toEqual({
       kind: "human",
       evidence: ["amd_human_detected", "amd_tone_detected", "amd_stopped"],
+      judgements: ["tone-before-person"],
+      toneFrequency: 1000,
     });
   });
 

@@ -144,3 +144,16 @@ describe("lintPolicy: input that is not a valid policy", () => {
     expect(lintPolicy(hostile as never)).toEqual([{ path: "human", message: "could not be read", invalid: true }]);
   });
 });
+
+describe("lintPolicy: the greeting-text judgement", () => {
+  it("warns when a policy turns it off, and not when it is on or left out", () => {
+    expect(lintPolicy({ greetingText: false })).toEqual([
+      {
+        path: "greetingText",
+        message: expect.stringContaining("a person who answers with a long greeting gets the voicemail message"),
+      },
+    ]);
+    expect(lintPolicy({ greetingText: true })).toEqual([]);
+    expect(lintPolicy({})).toEqual([]);
+  });
+});

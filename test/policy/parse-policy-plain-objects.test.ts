@@ -124,6 +124,7 @@ describe("parsePolicy: own keys only", () => {
       "fax: could not be read",
       "pending: could not be read",
       "not-run: could not be read",
+      "greetingText: could not be read",
     ]);
   });
 });

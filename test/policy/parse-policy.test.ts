@@ -121,7 +121,7 @@ describe("parsePolicy", () => {
         "not-run": { action: "hang-up", retry: false, retryAfterMs: 1000 },
       }),
     ).toEqual([
-      "humans: unknown key; expected one of human, machine, silence, undecided, error, fax, pending, not-run",
+      "humans: unknown key; expected one of human, machine, silence, undecided, error, fax, pending, not-run, greetingText",
       "human: expected one of continue, transfer, leave-voicemail, wait, hang-up",
       "machine.greeting.extra: unknown key; expected one of action, recheckAfterMs, maxWaitMs, then",
       "machine.greeting.recheckAfterMs: must be from 1 to 600000",
@@ -343,5 +343,20 @@ describe("parsePolicy: bounds and types, exactly", () => {
   it("lists at most 100 unknown keys", () => {
     const input = Object.fromEntries(Array.from({ length: 150 }, (_, index) => [`key${index}`, 1]));
     expect(problemsOf(input)).toHaveLength(100);
+  });
+});
+
+describe("parsePolicy: greetingText", () => {
+  it("keeps true or false as given, and leaves it out when absent (absent means on)", () => {
+    expect(parsePolicy({ greetingText: false }).greetingText).toBe(false);
+    expect(parsePolicy({ greetingText: true }).greetingText).toBe(true);
+    expect("greetingText" in parsePolicy({ human: "continue" })).toBe(false);
+    expect("greetingText" in defaultPolicy).toBe(false);
+  });
+
+  it("refuses anything but true or false", () => {
+    for (const value of ["false", 0, null, {}]) {
+      expect(() => parsePolicy({ greetingText: value })).toThrow("greetingText: expected true or false");
+    }
   });
 });

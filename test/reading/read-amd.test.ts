@@ -657,3 +657,32 @@ describe("readAmd: data that decides the outcome, past the whole-read cap", () =
     expect(routeCall(makeBotContext([tone, ...padding, human], { amd: undefined })).outcome.kind).toBe("human");
   });
 });
+
+describe("readAmd: experience flows", () => {
+  it("reads context.UserSession when there is no context.session, and says so", () => {
+    const reading = readAmd({ UserSession: { amd: "amd_human_detected", amdInfo: { amdGreeting: "Hello?" } } });
+    expect(reading).toStrictEqual({
+      events: [{ name: "amd_human_detected", source: "amd" }],
+      unknownEvents: [],
+      issues: [],
+      greeting: "Hello?",
+      sessionPath: "context.UserSession",
+    });
+  });
+
+  it("prefers context.session.UserSession, and names no path then", () => {
+    const reading = readAmd({
+      session: { UserSession: { amd: "amd_machine_detected" } },
+      UserSession: { amd: "amd_human_detected" },
+    });
+    expect(reading.events.map((event) => event.name)).toEqual(["amd_machine_detected"]);
+    expect("sessionPath" in reading).toBe(false);
+  });
+
+  it("routes an experience flow's call as a bot's", () => {
+    const decision = routeCall({
+      UserSession: { amdInfo: { amdEvents: ["amd_machine_detected", "amd_tone_detected"] } },
+    });
+    expect(decision.action).toBe("leave-voicemail");
+  });
+});

@@ -284,12 +284,39 @@ export const richContext: fc.Arbitrary<unknown> = fc
   )
   .map(({ amd, ...amdInfo }) => ({ session: { UserSession: amd === undefined ? { amdInfo } : { amdInfo, amd } } }));
 
+/** A flow state as a decision hands it back, or one forged, stale or broken. */
+export const anyState: fc.Arbitrary<unknown> = fc.oneof(
+  fc.record(
+    {
+      version: fc.oneof(fc.constant(1), fc.constantFrom(2, "1", null)),
+      waitedMs: fc.oneof(fc.nat({ max: 40_000 }), fc.constantFrom(-1, Number.NaN, "250", 1e12)),
+      seenMs: fc.oneof(
+        fc.dictionary(
+          fc.oneof(eventName, fc.constantFrom("amd_beep", "__proto__")),
+          fc.integer({ min: -2, max: 40_000 }),
+        ),
+        fc.constantFrom(null, "x", [1, 2]),
+      ),
+    },
+    { requiredKeys: [] },
+  ),
+  fc.string({ maxLength: 40 }),
+  fc.constantFrom(
+    JSON.stringify({ version: 1, waitedMs: 500, seenMs: { amd_tone_detected: 250 } }),
+    "{",
+    "x".repeat(3000),
+  ),
+  anyCoreInput,
+);
+
 /** Route options as a flow passes them, valid or not. */
 export const anyRouteOptions: fc.Arbitrary<unknown> = fc.record(
   {
     amdRequested: fc.oneof(fc.boolean(), fc.constantFrom("yes", 1)),
     beepWindowMs: fc.oneof(fc.nat({ max: 5000 }), fc.constantFrom("800", "x", -1)),
     waitedMs: fc.oneof(fc.nat({ max: 40_000 }), fc.constantFrom("6000", "0.5", Number.NaN, -1)),
+    greetingText: fc.oneof(fc.boolean(), fc.constantFrom("no", 0)),
+    state: anyState,
   },
   { requiredKeys: [] },
 );

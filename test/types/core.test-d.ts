@@ -45,14 +45,15 @@ describe("the unions are exact", () => {
       | "pending"
       | "not-run"
     >();
-    expectTypeOf<keyof Policy>().toEqualTypeOf<AmdOutcomeKind>();
-    expectTypeOf<keyof PolicyInput>().toEqualTypeOf<AmdOutcomeKind>();
+    // One rule per outcome kind, and the switch for the greeting-text judgement.
+    expectTypeOf<keyof Policy>().toEqualTypeOf<AmdOutcomeKind | "greetingText">();
+    expectTypeOf<keyof PolicyInput>().toEqualTypeOf<AmdOutcomeKind | "greetingText">();
   });
   it("a fax carries its tone frequency; pending carries nothing more", () => {
     expectTypeOf<FaxOutcome["toneFrequency"]>().toEqualTypeOf<number>();
     expectTypeOf<Extract<AmdOutcome, { kind: "fax" }>>().toEqualTypeOf<FaxOutcome>();
     expectTypeOf<Extract<AmdOutcome, { kind: "pending" }>>().toEqualTypeOf<PendingOutcome>();
-    expectTypeOf<keyof PendingOutcome>().toEqualTypeOf<"kind" | "evidence">();
+    expectTypeOf<keyof PendingOutcome>().toEqualTypeOf<"kind" | "evidence" | "judgements" | "phrase">();
   });
   it("machine phases", () => {
     expectTypeOf<MachinePhase>().toEqualTypeOf<"greeting" | "greeting-ended" | "beep">();

@@ -1,0 +1,121 @@
+import { describe, expect, it } from "vitest";
+import { routeCall } from "../../src/index.js";
+import { readClock } from "../../src/state/flow-state.js";
+
+const ctx = (entries: readonly unknown[]) => ({ session: { UserSession: { amdInfo: { amdEvents: entries } } } });
+const FIRST_RUN = "read as the flow's first run";
+
+describe("decision.state", () => {
+  it("counts the waits: each wait's recheck is in the state the next run gets", () => {
+    const first = routeCall(ctx([]), undefined, { amdRequested: true });
+    expect(first.state).toEqual({ version: 1, waitedMs: 250, seenMs: {} });
+    const second = routeCall(ctx([]), undefined, { amdRequested: true, state: first.state });
+    expect(second.state.waitedMs).toBe(500);
+    expect(second.issues).toEqual([]);
+  });
+
+  it("makes waitedMs optional: the state's count reaches the wait's limit", () => {
+    let state: unknown;
+    let decision = routeCall(ctx([]), undefined, { amdRequested: true, state });
+    for (let run = 0; run < 100 && decision.action === "wait"; run++) {
+      state = decision.state;
+      decision = routeCall(ctx([]), undefined, { amdRequested: true, state });
+    }
+    expect(decision).toMatchObject({ action: "continue", reason: "wait-limit-reached" });
+    expect(decision.state.waitedMs).toBe(6000);
+  });
+
+  it("records when each event was first seen, -1 for what was there at the flow's first look", () => {
+    const first = routeCall(ctx(["amd_tone_detected"]), undefined, { amdRequested: true });
+    expect(first.state.seenMs).toEqual({ amd_tone_detected: -1 });
+    const later = routeCall(ctx(["amd_tone_detected", "amd_no_speech_detected"]), undefined, {
+      amdRequested: true,
+      state: first.state,
+    });
+    expect(later.state.seenMs).toEqual({ amd_tone_detected: -1, amd_no_speech_detected: 250 });
+  });
+
+  it("is JSON-safe and small, and reads back the same from its JSON text", () => {
+    const decision = routeCall(ctx(["amd_machine_detected"]), undefined, { amdRequested: true, state: undefined });
+    const text = JSON.stringify(decision.state);
+    expect(JSON.parse(text)).toEqual(decision.state);
+    expect(text.length).toBeLessThan(300);
+    const again = routeCall(ctx(["amd_machine_detected"]), undefined, { amdRequested: true, state: text });
+    expect(again.issues).toEqual([]);
+    expect(again.state.waitedMs).toBe(2000);
+  });
+
+  it("takes options.waitedMs, when given, as this run's time", () => {
+    const state = { version: 1, waitedMs: 500, seenMs: {} };
+    const decision = routeCall(ctx(["amd_machine_detected"]), undefined, { waitedMs: 30_000, state });
+    expect(decision).toMatchObject({ action: "leave-voicemail", reason: "wait-limit-reached" });
+    expect(decision.state).toEqual({ version: 1, waitedMs: 30_000, seenMs: { amd_machine_detected: 30_000 } });
+  });
+
+  it("is there on a decision made after an internal failure too", () => {
+    const outcome = { kind: "human", evidence: [] };
+    const decision = routeCall(ctx(["amd_human_detected"]), undefined, { state: outcome });
+    expect(decision.state.version).toBe(1);
+  });
+});
+
+describe("a state that amd-flow did not write is a first run, with an issue", () => {
+  it.each([
+    ["a wrong version", { version: 2, waitedMs: 0, seenMs: {} }, "expected the state of an earlier decision"],
+    ["no version", { waitedMs: 0, seenMs: {} }, "expected the state of an earlier decision"],
+    ["a number", 42, "expected the state of an earlier decision"],
+    ["text that is not JSON", "{", "expected the state of an earlier decision"],
+    ["text too long to be a state", `{"version":1,"waitedMs":0,"seenMs":{}${" ".repeat(3000)}}`, "expected the state"],
+    ["a negative count", { version: 1, waitedMs: -5, seenMs: {} }, "its waitedMs is not a count"],
+    ["an endless count", { version: 1, waitedMs: Infinity, seenMs: {} }, "its waitedMs is not a count"],
+    ["a forged count", { version: 1, waitedMs: 1e12, seenMs: {} }, "its waitedMs is not a count"],
+    ["no seenMs", { version: 1, waitedMs: 0 }, "its seenMs is not an object"],
+    [
+      "an event seen after this run",
+      { version: 1, waitedMs: 500, seenMs: { amd_tone_detected: 900 } },
+      "seenMs.amd_tone_detected",
+    ],
+    [
+      "a time that is not a number",
+      { version: 1, waitedMs: 500, seenMs: { amd_stopped: "250" } },
+      "seenMs.amd_stopped",
+    ],
+    ["a time before the first look", { version: 1, waitedMs: 500, seenMs: { amd_stopped: -2 } }, "seenMs.amd_stopped"],
+  ])("%s", (_, state, why) => {
+    const decision = routeCall(ctx(["amd_machine_detected"]), undefined, { amdRequested: true, state });
+    expect(decision.issues).toEqual([expect.stringContaining(why)]);
+    expect(decision.issues[0]).toMatch(/^options\.state: .*; read as the flow's first run$/);
+    expect(decision.state.seenMs).toEqual({ amd_machine_detected: -1 });
+  });
+
+  it("a missing state is a first run without an issue", () => {
+    for (const state of [undefined, null]) {
+      expect(routeCall(ctx([]), undefined, { amdRequested: true, state }).issues).toEqual([]);
+    }
+  });
+
+  it("a state whose reads throw is a first run, never a throw", () => {
+    const hostile = new Proxy(
+      {},
+      {
+        get: () => {
+          throw new Error("boom");
+        },
+      },
+    );
+    const decision = routeCall(ctx([]), undefined, { amdRequested: true, state: hostile });
+    expect(decision.issues[0]).toContain(FIRST_RUN);
+    const seenThrows = { version: 1, waitedMs: 0, seenMs: hostile };
+    expect(routeCall(ctx([]), undefined, { state: seenThrows }).issues).toEqual([
+      expect.stringContaining("seenMs.amd_human_detected"),
+    ]);
+  });
+
+  it("reads only the eight event names of a forged seenMs, however many keys it has", () => {
+    const seenMs: Record<string, number> = {};
+    for (let key = 0; key < 100_000; key++) seenMs[`k${key}`] = key;
+    const clock = readClock({ state: { version: 1, waitedMs: 0, seenMs } });
+    expect(clock.running).toBe(true);
+    expect(clock.seen.every((seen) => seen === undefined)).toBe(true);
+  });
+});
