@@ -1,11 +1,12 @@
 // npm run bench: the bot bundle's budgets, measured beside a hand-written switch
 // bundle (bench/floor-switch.js) in the same run, so the ratios hold on any machine.
 //
-// - size: dist/amd-flow.bot.js gzipped (budget 8 KB, aim 7 KB);
+// - size: dist/amd-flow.bot.js gzipped, greeting lexicon included (budget 16 KB);
 // - cold start: a fresh vm context, compile + run + first routeCall, a new filename
 //   each time so no compile cache helps; median of interleaved runs (budget 5×, aim 4×);
-// - warm: routeCall over the scenario fixtures in one context, median ns per call
-//   (budget 1 µs, aim 0.6 µs);
+// - warm: routeCall over the scenario fixtures in one context, as the documented loop
+//   calls it (the fixture's options and a state carried from an earlier run), greeting
+//   text included, median ns per call (budget 2 µs, aim 1 µs);
 // - the simulator: simulateCampaign over 10⁴ calls (budget 2 s).
 //
 // Prints PASS or FAIL per budget. Exits 1 when the size is over budget (bytes do not
@@ -39,7 +40,11 @@ const elapsedMs = (started) => Number(process.hrtime.bigint() - started) / 1e6;
 const sandbox = (context) => vm.createContext({ context }, { codeGeneration: { strings: false, wasm: false } });
 const firstContext = JSON.stringify(scenarioFixtures[1].context);
 // Each scenario's context and options, as the bot platform hands them over: JSON in the sandbox's realm.
-const fixturesJson = JSON.stringify(scenarioFixtures.map((scenario) => [scenario.context, scenario.options ?? null]));
+// The options carry a state, as the documented loop passes it from the run before (a second in, nothing seen yet).
+const LOOP_STATE = { version: 1, waitedMs: 1000, seenMs: {} };
+const fixturesJson = JSON.stringify(
+  scenarioFixtures.map((scenario) => [scenario.context, { ...scenario.options, state: LOOP_STATE }]),
+);
 
 /** One cold start, split into its stages: compile, run the file (init), first routeCall. */
 function coldStart(code, global, run) {
@@ -183,15 +188,15 @@ const campaignMs = median(
 );
 console.log("");
 
-budget("size", botGz / 1024, 8, 7, " KB", `${kb(botGz)} KB gzipped`, { enforced: true });
+budget("size", botGz / 1024, 16, undefined, " KB", `${kb(botGz)} KB gzipped`, { enforced: true });
 budget("cold start", coldBot / coldFloor, 5, 4, "×", `${(coldBot / coldFloor).toFixed(2)}× the floor`, {
   enforced: STRICT,
 });
 budget(
   "warm routeCall",
   warmBot / 1000,
+  2,
   1,
-  0.6,
   " µs",
   `${(warmBot / 1000).toFixed(3)} µs/call, ${(warmBot / warmFloor).toFixed(1)}× the floor`,
   { enforced: STRICT },
