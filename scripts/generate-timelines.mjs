@@ -135,23 +135,27 @@ ${sections.join("\n\n")}
 
 The calls above, once each, under the default policy and two recipes from the Policies
 guide. Scenarios are chosen to show the edge cases, so the rates are not those of a real
-campaign: run your own call mix.
+campaign: run your own call mix, or \`callMix\` (below).
 
 ${campaignTable()}
 
 ## Simulate your own policy
 
+\`callMix\` in \`amd-flow/fixtures\` is 1,260 labelled calls in the shares of a realistic
+outbound campaign (persons, voicemails, faxes, dead air, hang-ups, recognizer failures,
+each call's class in \`group\`):
+
 \`\`\`ts
-import { timedScenarios } from "amd-flow/fixtures";
+import { callMix } from "amd-flow/fixtures";
 import { simulateCampaign } from "amd-flow/simulator";
 
-const figures = simulateCampaign(timedScenarios, { human: { action: "transfer", target: "sip:sales@pbx.example.com" } });
+const figures = simulateCampaign(callMix, { human: { action: "transfer", target: "sip:sales@pbx.example.com" } });
 console.log(figures.abandonmentRate, figures.personSilenceMs.p95);
 \`\`\`
 
 Or from the command line: \`amd-flow simulate --policy your-policy.json\` prints each
-call's timeline and these figures, with a warning when more than 3 % of persons are
-abandoned.
+call's timeline, then the figures over \`callMix\`, with a warning when more than 3 % of
+its persons are abandoned.
 `;
   outputs.unshift(["docs/timelines.md", page]);
   return outputs;

@@ -1,8 +1,15 @@
 // The `simulate` command: the timed scenarios (or one of them) through the simulator,
-// each call's timeline on one time axis, then the campaign figures.
+// each call's timeline on one time axis, then the campaign figures: over the call mix
+// (a realistic campaign), or over the one scenario asked for.
 import { ABANDONMENT_LIMIT } from "../dialer/index.js";
-import { type TimedScenario, timedScenarios } from "../fixtures/index.js";
-import { type AnsweredBy, type CampaignResult, type SimulatedCall, simulateCall } from "../simulator/index.js";
+import { callMix, type TimedScenario, timedScenarios } from "../fixtures/index.js";
+import {
+  type AnsweredBy,
+  type CampaignResult,
+  type SimulatedCall,
+  simulateCall,
+  simulateCampaign,
+} from "../simulator/index.js";
 import { campaignOf } from "../simulator/simulate-campaign.js";
 import { parseOptions } from "./args.js";
 import { usage } from "./cli-error.js";
@@ -19,19 +26,26 @@ Simulates Voice Gateway's AMD over time on the bundled timed scenarios and runs 
 bot's routing loop against it (the dial-out asked for AMD; the bot first runs 0.3 s
 after the answer and sees each event 0.1 s after it is emitted). Prints each call's
 timeline (the callee, AMD's events and the bot's steps on one time axis) and whether
-its move was right, then the campaign figures: right moves, persons abandoned (no word
-from the bot within 2 s of the end of their greeting), their silence, clipped
-voicemails, time from beep to message.
+its move was right, then the campaign figures over the call mix (${callMix.length} calls in the
+shares of a realistic outbound campaign; the timed scenarios are edge cases): right
+moves, persons abandoned (no word from the bot within 2 s of the end of their
+greeting), their silence, clipped voicemails, time from beep to message.
 
   --policy file     a policy (JSON); the default policy when absent
-  --scenario name   only this scenario
+  --scenario name   only this scenario, and the figures over it alone
   --json            the calls and figures as JSON`;
+
+/** The call mix's figures are over a campaign; say so, since the timelines above are edge cases. */
+const CALL_MIX = "of the call mix (a realistic outbound campaign; the timelines above are edge cases)";
 
 const percent = (rate: number): string => `${(rate * 100).toFixed(1)} %`;
 const KINDS: readonly AnsweredBy[] = ["person", "machine", "fax", "nobody"];
 
-/** The campaign figures, and a warning when persons are abandoned too often. */
-export function renderCampaign(campaign: CampaignResult, policyName: string, time: Time): string {
+/**
+ * The campaign figures, and a warning when persons are abandoned too often; `over`
+ * says which calls they are over, when not the calls shown.
+ */
+export function renderCampaign(campaign: CampaignResult, policyName: string, time: Time, over?: string): string {
   const persons = campaign.byAnsweredBy.person.calls;
   const { personSilenceMs: silence, voicemailAfterBeepMs: afterBeep } = campaign;
   const figure = (ms: number | null): string => (ms === null ? "n/a" : time(ms));
@@ -41,7 +55,7 @@ export function renderCampaign(campaign: CampaignResult, policyName: string, tim
   const below = (values: readonly (number | null)[], note: string): string[] =>
     values.some((ms) => ms !== null && ms < 0) ? [`    below 0: ${note}`] : [];
   const lines = [
-    `Campaign: ${campaign.calls} call${campaign.calls === 1 ? "" : "s"} under ${policyName}`,
+    `Campaign: ${campaign.calls} call${campaign.calls === 1 ? "" : "s"}${over === undefined ? "" : ` ${over}`} under ${policyName}`,
     `  right moves:        ${campaign.right} of ${campaign.calls} (${percent(campaign.rightRate)})`,
     ...(byKind.length === 0 ? [] : [`    by callee:        ${byKind.join(", ")}`]),
     `  persons abandoned:  ${campaign.personsAbandoned} of ${persons} (${percent(campaign.abandonmentRate)})`,
@@ -60,13 +74,16 @@ export function renderCampaign(campaign: CampaignResult, policyName: string, tim
 
 /**
  * The whole text output: every call's timeline, then the campaign, with one clock, so
- * every time has the same decimals and every call's time column the same width.
+ * every time has the same decimals and every call's time column the same width. The
+ * timelines set the decimals; so do the campaign's figures when they are over the calls
+ * shown, while figures `over` other calls are rounded to them.
  */
 export function renderSimulation(
   calls: readonly TimedScenario[],
   results: readonly SimulatedCall[],
   campaign: CampaignResult,
   policyName: string,
+  over?: string,
 ): string {
   const timelines = calls.map((call, index) => timelineOf(call, results[index] as SimulatedCall));
   const clock = clockFor(
@@ -75,17 +92,22 @@ export function renderSimulation(
         timeline.summary(time);
         for (const line of timeline.lines) line.text(time);
       }
-      renderCampaign(campaign, policyName, time);
+      if (over === undefined) renderCampaign(campaign, policyName, time);
     },
     timelines.flatMap((timeline) => timeline.lines.map((line) => line.atMs)),
   );
   return [
     ...timelines.map((timeline) => renderTimeline(timeline, clock)),
-    renderCampaign(campaign, policyName, clock.time),
+    renderCampaign(campaign, policyName, clock.time, over),
   ].join("\n\n");
 }
 
-function toJson(calls: readonly TimedScenario[], results: readonly SimulatedCall[], campaign: CampaignResult) {
+function toJson(
+  calls: readonly TimedScenario[],
+  results: readonly SimulatedCall[],
+  campaign: CampaignResult,
+  campaignOver: "callMix" | "scenario",
+) {
   return {
     calls: calls.map((call, index) => {
       const result = results[index] as SimulatedCall;
@@ -99,6 +121,7 @@ function toJson(calls: readonly TimedScenario[], results: readonly SimulatedCall
         metrics: result.metrics,
       };
     }),
+    campaignOver,
     campaign,
   };
 }
@@ -120,9 +143,11 @@ export const simulate: Command = {
     }
     const policy = loadPolicy(read, values.policy);
     const results = calls.map((call) => simulateCall(call, policy));
-    const campaign = campaignOf(calls, results);
-    if (values.json) return JSON.stringify(toJson(calls, results, campaign), null, 2);
+    // One scenario's figures are its own; otherwise the figures are a campaign's.
+    const one = values.scenario !== undefined;
+    const campaign = one ? campaignOf(calls, results) : simulateCampaign(callMix, policy);
+    if (values.json) return JSON.stringify(toJson(calls, results, campaign, one ? "scenario" : "callMix"), null, 2);
     const policyName = values.policy === undefined ? "the default policy" : `the policy ${values.policy}`;
-    return renderSimulation(calls, results, campaign, policyName);
+    return renderSimulation(calls, results, campaign, policyName, one ? undefined : CALL_MIX);
   },
 };

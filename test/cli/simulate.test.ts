@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { clockFor, seconds } from "../../src/cli/clock.js";
 import { renderCampaign, SIMULATE_HELP } from "../../src/cli/simulate.js";
 import { renderTimeline, timelineOf } from "../../src/cli/timeline.js";
-import { timedScenarios } from "../../src/fixtures/index.js";
+import { callMix, timedScenarios } from "../../src/fixtures/index.js";
 import { simulateCall, simulateCampaign } from "../../src/simulator/index.js";
 import { cli, tempFolder } from "../support/cli.js";
 
@@ -149,12 +149,13 @@ describe("run: simulate", () => {
     expect(beepEarly).toContain("  → right for a machine: leave-voicemail at 5.30 s; 4.50 s after the beep\n");
   });
 
-  it("--json gives every call and the campaign figures, as the simulator gives them", () => {
+  it("--json gives every call and the campaign figures (over the call mix), as the simulator gives them", () => {
     const text = cli("simulate").out;
     const unwrapped = `\n${text}`.replace(/\n {2,}(?=\S)/g, " ");
     for (const call of timedScenarios) expect(unwrapped).toContain(`\n${call.name}: ${call.title} `);
     const json = JSON.parse(cli("simulate", "--json").out);
-    expect(json.campaign).toEqual(JSON.parse(JSON.stringify(simulateCampaign(timedScenarios))));
+    expect(json.campaignOver).toBe("callMix");
+    expect(json.campaign).toEqual(JSON.parse(JSON.stringify(simulateCampaign(callMix))));
     expect(json.calls).toEqual(
       JSON.parse(
         JSON.stringify(
@@ -201,6 +202,23 @@ describe("run: simulate", () => {
     const one = JSON.parse(cli("simulate", "--json", "--scenario", "dead-air").out);
     expect(one.calls.map((call: { name: string }) => call.name)).toEqual(["dead-air"]);
     expect(one.campaign.calls).toBe(1);
+  });
+
+  it("the campaign figures are over the call mix and say so; with --scenario, over that scenario alone", () => {
+    const policy = file("rude-mix.json", { human: "hang-up" });
+    const mix = simulateCampaign(callMix, { human: "hang-up" });
+    const words = cli("simulate", "--policy", policy).out.replace(/\s+/g, " ");
+    const rate = (value: number) => `${(value * 100).toFixed(1)} %`;
+    expect(words).toContain(
+      ` Campaign: ${callMix.length} calls of the call mix (a realistic outbound campaign; the timelines above are edge cases) under the policy ${policy} right moves: ${mix.right} of ${callMix.length} (${rate(mix.rightRate)}) `,
+    );
+    expect(words).toContain(` warning: this policy abandons ${rate(mix.abandonmentRate)} of persons; the FCC/FTC rule`);
+    const one = JSON.parse(cli("simulate", "--json", "--scenario", "person-hello").out);
+    expect(one.campaignOver).toBe("scenario");
+    expect(one.campaign).toEqual(JSON.parse(JSON.stringify(simulateCampaign([scenario("person-hello")]))));
+    expect(cli("simulate", "--scenario", "person-hello").out).toContain(
+      "\nCampaign: 1 call under the default policy\n",
+    );
   });
 
   it("a hint shows in the timeline", () => {
