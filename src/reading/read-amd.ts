@@ -1,5 +1,5 @@
 import type { AmdEventName } from "../events.js";
-import { describeError, guarded, isObjectLike, isRecord, type Mutable, put, UNREADABLE } from "../internal/safe.js";
+import { describeError, guarded, isRecord, type Mutable, put, UNREADABLE } from "../internal/safe.js";
 import { Collector, NO_INFO } from "./collector.js";
 import { INFO_GROUP } from "./leaves.js";
 import { readList } from "./read-list.js";
@@ -97,7 +97,8 @@ interface Path {
  */
 function step(value: unknown, where: string, key: string, read: (value: never) => unknown, into: Collector): unknown {
   if (value === undefined || value === null) return undefined;
-  if (!isObjectLike(value)) {
+  // A list has no named fields of a context: reported, as a number or a string is.
+  if (!isRecord(value)) {
     into.issue(where, ": expected an object");
     return undefined;
   }
@@ -128,7 +129,7 @@ export function readInto(context: unknown, keep: boolean): Collector {
   const into = new Collector(keep);
   try {
     const session = sessionOf(context, into);
-    if (isObjectLike(session)) {
+    if (isRecord(session)) {
       into.info = readInfo(guarded(session as UserSession, AMD_INFO_OF), into);
       const amd = guarded(session as UserSession, AMD_OF);
       if (amd === UNREADABLE) into.cannotRead("amd");

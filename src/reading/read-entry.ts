@@ -1,5 +1,5 @@
 import type { AmdEventName } from "../events.js";
-import { isRecord, UNREADABLE } from "../internal/safe.js";
+import { isRecord, MAX_PROTOTYPES, prototypesWithin, UNREADABLE } from "../internal/safe.js";
 import type { Collector } from "./collector.js";
 import { MAX_UNKNOWN_KEPT, nameOfText, shownName } from "./event-name-text.js";
 import { EVENT_GROUP, EVENT_KEYS } from "./leaves.js";
@@ -55,6 +55,12 @@ function readRecord(
   where: string,
   into: Collector,
 ): void {
+  const shallow = prototypesWithin(entry);
+  if (shallow !== true) {
+    if (shallow === UNREADABLE) into.cannotRead(where, index);
+    else into.issue(where, `: not read (it inherits through more than ${MAX_PROTOTYPES} prototypes)`, index);
+    return;
+  }
   const raw = nameOf(entry, into);
   if (raw === UNREADABLE) into.cannotRead(where, index);
   else if (typeof raw !== "string")
@@ -85,7 +91,8 @@ export function readEntry(
     }
   } else if (isRecord(entry)) readRecord(entry, source, index, where, into);
   else if (entry === UNREADABLE) into.cannotRead(where, index);
-  else if (entry !== undefined && entry !== null)
+  // A hole in a list is nothing; a null entry, like an empty name, is reported (a lone null `amd` is not).
+  else if (entry !== undefined && (entry !== null || index !== undefined))
     into.issue(where, ": expected an event name or an event object", index);
 }
 
@@ -96,7 +103,13 @@ export function readEntry(
 export function eventNameOf(entry: unknown, where: string, index: number, into: Collector): AmdEventName | undefined {
   const record = typeof entry === "string" ? (nameOfText(entry) ?? into.json(entry, where, index)) : entry;
   if (typeof record === "string") return record as AmdEventName;
-  const raw = isRecord(record) ? nameOf(record, into) : record;
+  let raw: unknown = record;
+  if (isRecord(record)) {
+    // As readEntry: an entry too deep to read names nothing (past the cap, unreported).
+    const shallow = prototypesWithin(record);
+    if (shallow === false) return undefined;
+    raw = shallow === UNREADABLE ? shallow : nameOf(record, into);
+  }
   if (raw === UNREADABLE) into.cannotRead(where, index);
   return nameOfText(raw);
 }
