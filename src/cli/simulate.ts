@@ -1,6 +1,5 @@
 // The `simulate` command: the timed scenarios (or one of them) through the simulator,
 // each call's timeline on one time axis, then the campaign figures.
-import { ABANDONMENT_LIMIT } from "../dialer/index.js";
 import { type TimedScenario, timedScenarios } from "../fixtures/index.js";
 import { type AnsweredBy, type CampaignResult, type SimulatedCall, simulateCall } from "../simulator/index.js";
 import { campaignOf } from "../simulator/simulate-campaign.js";
@@ -8,7 +7,8 @@ import { parseOptions } from "./args.js";
 import { usage } from "./cli-error.js";
 import { clockFor, type Time } from "./clock.js";
 import type { Command } from "./command.js";
-import { loadPolicy } from "./input.js";
+import { loadPolicy, sourceName } from "./input.js";
+import { abandonmentOf, abandonmentWarning, percent } from "./simulated-abandonment.js";
 import { renderTimeline, timelineOf } from "./timeline.js";
 import { wrapLine } from "./wrap.js";
 
@@ -27,7 +27,6 @@ voicemails, time from beep to message.
   --scenario name   only this scenario
   --json            the calls and figures as JSON`;
 
-const percent = (rate: number): string => `${(rate * 100).toFixed(1)} %`;
 const KINDS: readonly AnsweredBy[] = ["person", "machine", "fax", "nobody"];
 
 /** The campaign figures, and a warning when persons are abandoned too often. */
@@ -51,11 +50,10 @@ export function renderCampaign(campaign: CampaignResult, policyName: string, tim
     `  beep to message:    p50 ${figure(afterBeep.p50)}, p95 ${figure(afterBeep.p95)}`,
     ...below([afterBeep.p50, afterBeep.p95], "the message began before the beep"),
   ];
-  if (campaign.abandonmentRate > ABANDONMENT_LIMIT)
-    lines.push(
-      `warning: this policy abandons ${percent(campaign.abandonmentRate)} of persons; the FCC/FTC rule allows ${ABANDONMENT_LIMIT * 100} % per campaign`,
-    );
-  return lines.flatMap((line) => wrapLine(line)).join("\n");
+  // The same warning, in the same words, as check-policy's.
+  const abandonment = abandonmentOf(campaign, campaign.calls === 1 ? "this call" : `these ${campaign.calls} calls`);
+  const warning = abandonment.overLimit ? abandonmentWarning(abandonment) : [];
+  return [...lines.flatMap((line) => wrapLine(line)), ...warning].join("\n");
 }
 
 /**
@@ -122,7 +120,7 @@ export const simulate: Command = {
     const results = calls.map((call) => simulateCall(call, policy));
     const campaign = campaignOf(calls, results);
     if (values.json) return JSON.stringify(toJson(calls, results, campaign), null, 2);
-    const policyName = values.policy === undefined ? "the default policy" : `the policy ${values.policy}`;
+    const policyName = values.policy === undefined ? "the default policy" : `the policy ${sourceName(values.policy)}`;
     return renderSimulation(calls, results, campaign, policyName);
   },
 };
