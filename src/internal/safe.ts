@@ -120,30 +120,8 @@ export function isPlainObject(value: unknown): value is object {
   }
 }
 
-/**
- * At most this many prototypes are looked through for an object's fields. Each named read
- * of a field the object lacks walks its whole prototype chain, and an engine sets up
- * every object of a chain it walks: a chain 50,000 deep cost hundreds of milliseconds
- * over a list's entries. Real entries (JSON objects, class instances) have one to three.
- */
+/** At most this many prototypes are looked through for a list entry's fields (see the reader's `nameOf`). */
 export const MAX_PROTOTYPES = 32;
-
-/**
- * `true` when `value`'s prototype chain ends within {@link MAX_PROTOTYPES} objects, `false`
- * when it goes on, {@link UNREADABLE} when asking throws (a Proxy's trap).
- */
-export function prototypesWithin(value: object): boolean | Unreadable {
-  try {
-    let current: unknown = value;
-    for (let depth = 0; depth <= MAX_PROTOTYPES; depth++) {
-      current = Object.getPrototypeOf(current);
-      if (current === null) return true;
-    }
-    return false;
-  } catch {
-    return UNREADABLE;
-  }
-}
 
 /** `Array.isArray(value)` that survives revoked Proxies. */
 export function isArraySafe(value: unknown): value is readonly unknown[] {
