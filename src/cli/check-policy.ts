@@ -65,14 +65,14 @@ function renderText(file: string, warnings: readonly PolicyWarning[], figures: S
 /** `amd-flow check-policy`: a policy file's errors and warnings, and its simulated abandonment. */
 export const checkPolicy: Command = {
   synopsis: `check-policy <file|${STDIN}>`,
-  summary: "check a policy file: errors, warnings, simulated abandonment",
+  summary: "check a policy: errors, warnings, simulated abandonment",
   help: `Usage: amd-flow check-policy <file|${STDIN}> [--json]
 
-Checks a policy (a JSON object) in a file, or on standard input given ${STDIN}. Errors exit 1.
-Otherwise it prints the warnings (choices that risk abandoning or stalling a person, or
-a voicemail nobody hears in full), then simulates the policy over the bundled calls, as
-amd-flow simulate does, and warns when it abandons more than ${ABANDONMENT_RULE.maxRate * 100} % of the persons;
-warnings exit 0.
+Checks a policy (a JSON object) in a file, or on standard input given ${STDIN}.
+Errors exit 1. Otherwise it prints the warnings (choices that risk abandoning or
+stalling a person, or a voicemail nobody hears in full), then simulates the
+policy over the bundled calls, as amd-flow simulate does, and warns when it
+abandons more than ${ABANDONMENT_RULE.maxRate * 100} % of the persons; warnings exit 0.
 
   --json   print { ok, errors, warnings, simulated } as JSON`,
   run(argv, { read }) {

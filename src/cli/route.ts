@@ -5,6 +5,7 @@ import type { Command } from "./command.js";
 import { outcomeLabel } from "./decision-table.js";
 import { loadPolicy, type Reader, readJson, STDIN, sourceName } from "./input.js";
 import { parseJsonText } from "./json-text.js";
+import { oneLine } from "./one-line.js";
 
 /**
  * What `routeCall` is given for a JSON value: the value itself, except a bare UserSession
@@ -37,7 +38,8 @@ export function describeDecision(decision: RouteDecision): string {
   ];
   if (decision.recheckAfterMs !== undefined)
     lines.push(`recheck in:   ${decision.recheckAfterMs} ms (limit ${decision.maxWaitMs} ms)`);
-  if (decision.transferTarget !== undefined) lines.push(`transfer to:  ${decision.transferTarget}`);
+  // The target is the policy's text as written: shown escaped, like everything else from outside.
+  if (decision.transferTarget !== undefined) lines.push(`transfer to:  ${oneLine(decision.transferTarget)}`);
   if (decision.retry !== undefined) {
     const after = decision.retryAfterMs === undefined ? "" : `, after ${decision.retryAfterMs} ms`;
     lines.push(`retry:        ${decision.retry ? `yes${after}` : "no"}`);
@@ -53,31 +55,32 @@ export function describeDecision(decision: RouteDecision): string {
 export const route: Command = {
   synopsis: `route [file|${STDIN}]`,
   summary: "decide what the bot does for a bot context (JSON)",
-  help: `Usage: amd-flow route [file|${STDIN}] [--amd-requested] [--state json|file] [--waited ms]
-                            [--policy file] [--beep-window ms] [--json]
+  help: `Usage: amd-flow route [file|${STDIN}] [--amd-requested] [--state json|file]
+                      [--waited ms] [--policy file] [--beep-window ms] [--json]
 
-Reads a bot context from a file, or from standard input given ${STDIN} or no file, and
-prints what routeCall decides for it. Any JSON value is routed as routeCall routes it
-({"session":{"UserSession":{"amd":…,"amdInfo":…}}} is a bot context; a bare UserSession,
-{"amd":…,"amdInfo":…}, is read as one); what is odd in it is listed as issues.
+Reads a bot context from a file, or from standard input given ${STDIN} or no file,
+and prints what routeCall decides for it. Any JSON value is routed as routeCall
+routes it: {"session":{"UserSession":{"amd":…,"amdInfo":…}}} is a bot context,
+and a bare UserSession ({"amd":…,"amdInfo":…}) is read as one; what is odd in
+it is listed as issues.
 
-  --amd-requested     the dial-out asked for AMD (machineDetection detect or disconnect),
-                      as the script node says with amdRequested: true: no AMD event yet
-                      is then "AMD has not decided yet" (pending, wait), not "AMD is off"
-  --state json|file   the previous decision's state (context.amdState in the script
-                      node): JSON text, or a file holding it; the new state is printed
-                      last, to pass to the next step
-  --waited ms         how long the flow has already waited on AMD, in all (0 or more;
-                      default 0), for a flow that counts its waits itself
-  --policy file       a policy (JSON); the default policy when absent
-  --beep-window ms    for events with times: a tone more than this many ms before the
-                      person's verdict came before they spoke, and the outcome stays
-                      human; a tone within it is a voicemail's beep (0 or more;
-                      default 1000)
-  --json              print the whole decision as JSON
+  --amd-requested    the dial-out asked for AMD, as the script node says with
+                     amdRequested: true: no AMD event yet is then "not decided
+                     yet" (pending: wait), not "AMD is off" (not-run: continue)
+  --state json|file  the previous decision's state (context.amdState in the
+                     script node): JSON text, or a file holding it; the new
+                     state is printed last, for the next step
+  --waited ms        how long the flow has already waited on AMD, in all (0 or
+                     more; default 0), for a flow that counts its waits itself
+  --policy file      a policy (JSON); the default policy when absent
+  --beep-window ms   for events with times: a tone more than this many ms before
+                     the person's verdict came before they spoke, and the
+                     outcome stays human; a tone within it is a voicemail's
+                     beep (0 or more; default 1000)
+  --json             print the whole decision as JSON
 
-Exit status: 0 with a decision (issues included), 1 when a file cannot be read or is
-not JSON, or the policy has errors, 2 for a usage error.`,
+Exit status: 0 with a decision (issues included), 1 when a file cannot be read
+or is not JSON, or the policy has errors, 2 for a usage error.`,
   run(argv, { read }) {
     const { values, positionals, help } = parseOptions(argv, {
       policy: "string",

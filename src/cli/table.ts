@@ -11,8 +11,8 @@ export const table: Command = {
   help: `Usage: amd-flow table [--policy file] [--markdown | --json]
 
 Prints the decision for every bundled scenario (the scenarioFixtures of
-amd-flow/fixtures) under a policy: the events as the bot's context holds them, the
-outcome, the action and its explanation. Fits 80 columns.
+amd-flow/fixtures) under a policy: the events as the bot's context holds them,
+the outcome, the action and its explanation. Fits 80 columns.
 
   --policy file   a policy (JSON); the default policy when absent
   --markdown      a Markdown table

@@ -58,6 +58,13 @@ describe("every error is one line, control characters escaped", () => {
     );
   });
 
+  it("prints a transfer target from a policy escaped, in the decision's lines", () => {
+    const policy = file("target.json", { human: { action: "transfer", target: `q${ESC}[31mred\nx` } });
+    const result = withStdin('{"amd":"amd_human_detected"}', "route", "--policy", policy);
+    expect(result.out.split("\n").filter((line) => CONTROL.test(line))).toEqual([]);
+    expect(result.out.split("\n")).toContain("transfer to:  q\\u001b[31mred\\u000ax");
+  });
+
   it("prints a policy's problems and the file name it checked escaped too", () => {
     const name = file(`p${ESC}.json`, { human: `dance${ESC}` });
     const result = cli("check-policy", name);

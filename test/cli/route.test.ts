@@ -214,22 +214,22 @@ describe("run: route", () => {
     const help = cli("route", "--help").out;
     expect(help).toContain(
       [
-        "  --amd-requested     the dial-out asked for AMD (machineDetection detect or disconnect),",
-        "                      as the script node says with amdRequested: true: no AMD event yet",
-        '                      is then "AMD has not decided yet" (pending, wait), not "AMD is off"',
+        "  --amd-requested    the dial-out asked for AMD, as the script node says with",
+        '                     amdRequested: true: no AMD event yet is then "not decided',
+        '                     yet" (pending: wait), not "AMD is off" (not-run: continue)',
       ].join("\n"),
     );
-    expect(help).toContain("  --state json|file   the previous decision's state (context.amdState in the script");
+    expect(help).toContain("  --state json|file  the previous decision's state (context.amdState in the");
     expect(help).toContain(
       [
-        "  --beep-window ms    for events with times: a tone more than this many ms before the",
-        "                      person's verdict came before they spoke, and the outcome stays",
-        "                      human; a tone within it is a voicemail's beep (0 or more;",
-        "                      default 1000)",
+        "  --beep-window ms   for events with times: a tone more than this many ms before",
+        "                     the person's verdict came before they spoke, and the",
+        "                     outcome stays human; a tone within it is a voicemail's",
+        "                     beep (0 or more; default 1000)",
       ].join("\n"),
     );
-    expect(help).toContain("Exit status: 0 with a decision (issues included), 1 when a file cannot be read or is");
-    expect(help.split("\n").every((line) => line.length <= 92)).toBe(true);
+    expect(help).toContain("Exit status: 0 with a decision (issues included), 1 when a file cannot be read");
+    expect(help.split("\n").every((line) => line.length <= 80)).toBe(true);
   });
 
   it("reads --waited with several decimals, and prints a retry without a time", () => {
