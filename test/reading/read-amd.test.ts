@@ -309,6 +309,11 @@ describe("readAmd: exactly what is read, nothing more", () => {
     expect(readAmd(ctx({ amdInfo: { amdEvents: "[null]" } })).issues).toEqual([
       "amdInfo.amdEvents[0]: expected an event name or an event object",
     ]);
+    // A lone value other than null is reported, as an entry is.
+    expect(readAmd(ctx({ amd: 5, amdInfo: { amdEvents: true } })).issues).toEqual([
+      "amdInfo.amdEvents: expected an event name or an event object",
+      "amd: expected an event name or an event object",
+    ]);
     expect(readAmd(ctx({ amd: null, amdInfo: { amdEvents: null, amdGreeting: null } }))).toStrictEqual({
       events: [],
       unknownEvents: [],
