@@ -151,7 +151,8 @@ export default defineConfig([
       // short: nothing outside the file sees them. test/bundle holds that none of them is a
       // name of the public types, where renaming would break the API.
       mangle: { properties: { regex: INTERNAL_PROPERTIES } },
-      format: { comments: false },
+      // No comments but the first line, which says which build this is (AmdFlow.version says it in a bot).
+      format: { comments: false, preamble: `// amd-flow ${version} bot file` },
     },
     noExternal: [/.*/],
     outExtension: () => ({ js: ".bot.js" }),

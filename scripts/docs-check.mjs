@@ -1,11 +1,15 @@
 // npm run docs:check: opens the built site (site/, from npm run docs) in a real
 // headless Chromium (Debian's /usr/bin/chromium, driven by playwright-core; never a
-// downloaded browser) and checks what a reader needs: the guides render and are listed
-// in reading order, the landing page shows its title once, no table is wider than the
-// content column, the decision table has a row per scenario, the diagrams load with
-// labels of at least 12 px as shown and no two arrowheads on one point, the timelines
-// shade the 2 seconds after a person's greeting, and search finds amd_tone_detected.
-// Screenshots of each page and each diagram go to reports/docs/ for review.
+// downloaded browser) and checks what a reader sees at the site's normal width (1280 px):
+// the guides render and are listed in reading order, the landing page shows its title
+// once, no table reaches past the content column (a wide one scrolls within it), no word
+// is broken across lines inside a table cell, each heading's code is kept in the page
+// menu ("On This Page"), no brand name is turned into a link (http://Kore.ai), the
+// contributing guide and the bot file open from the landing page, the decision table has
+// a row per scenario, the diagrams load with labels of at least 12 px as shown and no two
+// arrowheads on one point, the timelines shade the 2 seconds after a person's greeting,
+// and search finds amd_tone_detected. Screenshots of each page and each diagram go to
+// reports/docs/ for review.
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import http from "node:http";
 import { extname, join, normalize } from "node:path";
@@ -27,6 +31,7 @@ const GUIDES = {
   "Testing_your_flow_with_the_fixtures.html": "Testing your flow with the fixtures",
   "Dialer_integration.html": "Dialer integration",
   "What_bad_input_gets.html": "What bad input gets",
+  "Contributing.html": "Contributing",
 };
 const TYPES = {
   ".html": "text/html",
@@ -110,23 +115,108 @@ try {
     `the guides are listed in reading order, Getting started first (${listed.join(", ")})`,
   );
 
+  // What a reader sees of a page's tables, menu and links: each check returns what is wrong.
   const tooWide = async () =>
     page.evaluate(() => {
       const column = document.querySelector(".col-content");
       const limit = column?.getBoundingClientRect().right ?? window.innerWidth;
       return [...document.querySelectorAll(".col-content table")]
-        .filter((table) => table.getBoundingClientRect().right > limit + 1 || table.scrollWidth > table.clientWidth + 1)
+        .filter((table) => table.getBoundingClientRect().right > limit + 1)
         .map((table) => table.querySelector("th")?.textContent ?? "a table");
     });
+  const scrolling = async () =>
+    page.evaluate(() =>
+      [...document.querySelectorAll(".col-content table")]
+        .filter((table) => table.scrollWidth > table.clientWidth + 1)
+        .map((table) => table.querySelector("th")?.textContent ?? "a table"),
+    );
+  // A word (a run of non-space characters in one text node) broken across lines has its
+  // pieces on lines whose tops differ; a word on one line is one rectangle, or several on
+  // one line.
+  const brokenWords = async () =>
+    page.evaluate(() => {
+      const broken = [];
+      for (const cell of document.querySelectorAll(".col-content td, .col-content th")) {
+        const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+          for (const match of node.textContent.matchAll(/\S+/g)) {
+            const range = document.createRange();
+            range.setStart(node, match.index);
+            range.setEnd(node, match.index + match[0].length);
+            const tops = new Set([...range.getClientRects()].map((rect) => Math.round(rect.top)));
+            if (tops.size > 1) broken.push(match[0]);
+          }
+        }
+      }
+      return broken;
+    });
+  // The page menu ("On This Page") names each heading by its text, code included.
+  const menuLosesCode = async () =>
+    page.evaluate(() => {
+      const plain = (text) => (text ?? "").replace(/\s+/g, " ").trim();
+      return [...document.querySelectorAll(".col-content h2, .col-content h3, .col-content h4")]
+        .filter((heading) => heading.querySelector("code") !== null && heading.id !== "")
+        .map((heading) => {
+          const entry = document.querySelector(`.tsd-page-navigation a[href="#${heading.id}"]`);
+          return { heading: plain(heading.textContent), menu: entry === null ? null : plain(entry.textContent) };
+        })
+        .filter(({ heading, menu }) => menu !== heading)
+        .map(({ heading, menu }) => `"${heading}" listed as ${menu === null ? "nothing" : `"${menu}"`}`);
+    });
+  // A brand or domain written in the text (Kore.ai) turned into a link by autolinking.
+  const autolinks = async () =>
+    page.evaluate(() =>
+      [...document.querySelectorAll(".col-content a[href]")]
+        .filter((link) => {
+          const href = link.getAttribute("href") ?? "";
+          const text = (link.textContent ?? "").trim();
+          return (
+            /^http:\/\/kore\.ai/i.test(href) || (/^https?:\/\//.test(href) && href.replace(/^https?:\/\//, "") === text)
+          );
+        })
+        .map((link) => `${link.textContent} → ${link.getAttribute("href")}`),
+    );
+  const readerChecks = async (name) => {
+    const wide = await tooWide();
+    check(
+      wide.length === 0,
+      `the tables of "${name}" stay in the content column${wide.length ? ` (${wide.join(", ")})` : ""}`,
+    );
+    const scrolls = await scrolling();
+    if (scrolls.length > 0) console.log(`note  the tables of "${name}" that scroll sideways: ${scrolls.join(", ")}`);
+    const broken = await brokenWords();
+    check(
+      broken.length === 0,
+      `no word is broken across lines in the tables of "${name}"${broken.length ? ` (${broken.slice(0, 8).join(" ")})` : ""}`,
+    );
+    const lost = await menuLosesCode();
+    check(
+      lost.length === 0,
+      `the page menu of "${name}" keeps its headings' code${lost.length ? ` (${lost.join("; ")})` : ""}`,
+    );
+    const linked = await autolinks();
+    check(linked.length === 0, `no brand name is a link in "${name}"${linked.length ? ` (${linked.join(", ")})` : ""}`);
+  };
+
+  await readerChecks("the landing page");
+  const contributing = await page.locator('.col-content a:text-is("CONTRIBUTING.md")').getAttribute("href");
+  check(
+    contributing === "documents/Contributing.html",
+    `the landing page links CONTRIBUTING.md to its page on the site (${contributing})`,
+  );
+  const botLink =
+    (await page.locator('.col-content a:has-text("bot/amd-flow.bot.js")').first().getAttribute("href")) ?? "";
+  const botFile = await page.request.get(`${base}/${botLink}`);
+  check(
+    botFile.ok() && (await botFile.text()).startsWith("// amd-flow "),
+    `the landing page's link to bot/amd-flow.bot.js downloads the bot file (${botLink})`,
+  );
+
   for (const [file, heading] of Object.entries(GUIDES)) {
     const response = await page.goto(`${base}/documents/${file}`);
     const h1 = response?.ok() ? await page.locator("h1").first().textContent() : null;
     check(h1?.includes(heading) ?? false, `the guide "${heading}" renders`);
-    const wide = await tooWide();
-    check(
-      wide.length === 0,
-      `the tables of "${heading}" fit the content column${wide.length ? ` (${wide.join(", ")})` : ""}`,
-    );
+    await readerChecks(heading);
     await page.screenshot({ path: join(SHOTS, file.replace(/\.html$/, ".png")), fullPage: true });
   }
 

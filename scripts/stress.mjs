@@ -105,6 +105,11 @@ const prototypeNames = Array.from(
   (_, index) => ["__proto__", "constructor", "toString"][index % 3],
 );
 
+// One object 10⁶ times whose `type` sits 5 × 10⁴ prototypes up: each named read of a
+// field it lacks would walk the whole chain (amd-flow reads through 32 prototypes at most).
+let inheritsDeep = { type: "amd_tone_detected" };
+for (let index = 0; index < 50_000; index++) inheritsDeep = Object.create(inheritsDeep);
+const millionDeep = new Array(MILLION).fill(inheritsDeep);
 let deep = { type: "amd_error" };
 for (let index = 0; index < 100_000; index++) deep = { type: deep };
 
@@ -131,6 +136,9 @@ measure("routeCall: a sparse list of 2³²−1 entries", 50, () =>
 );
 measure("routeCall: 1000 × amd_stopped, then a tone", 50, () =>
   action(routeCall(ctx({ amdInfo: { amdEvents: stoppedThenTone } }))),
+);
+measure("routeCall: 10⁶ × one object inheriting through 5 × 10⁴ prototypes", 50, () =>
+  action(routeCall(ctx({ amdInfo: { amdEvents: millionDeep }, amd: millionDeep }))),
 );
 measure("routeCall: 10⁶ entries whose every data field throws", 50, () =>
   action(routeCall(ctx({ amdInfo: { amdEvents: millionThrowing }, amd: millionThrowing }))),

@@ -8,6 +8,7 @@
  * @packageDocumentation
  * @module amd-flow
  */
+export { ABANDONMENT_RULE } from "./abandonment-rule.js";
 export * from "./core.js";
 export { describeRule } from "./decision/explain.js";
 export { InputError } from "./input-error.js";

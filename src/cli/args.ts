@@ -1,5 +1,6 @@
 import { numericText } from "../index.js";
 import { usage } from "./cli-error.js";
+import { didYouMean } from "./did-you-mean.js";
 
 /** Each option a command takes: a value (`--policy file`) or a switch (`--json`). */
 export type OptionSpec = Readonly<Record<string, "string" | "boolean">>;
@@ -27,7 +28,8 @@ export function parseOptions<const T extends OptionSpec>(argv: readonly string[]
   for (let index = 0; index < argv.length; index++) {
     const token = argv[index] as string;
     if (token === "--") {
-      positionals.push(...argv.slice(index + 1));
+      // One by one: spreading 10⁵ arguments into push overflows the call stack.
+      for (let rest = index + 1; rest < argv.length; rest++) positionals.push(argv[rest] as string);
       break;
     }
     if (token === "--help" || token === "-h") {
@@ -41,7 +43,11 @@ export function parseOptions<const T extends OptionSpec>(argv: readonly string[]
     const equals = token.indexOf("=");
     const name = token.slice(2, equals === -1 ? undefined : equals);
     const kind = token.startsWith("--") && Object.hasOwn(spec, name) ? spec[name] : undefined;
-    if (kind === undefined) throw usage(`unknown option ${equals === -1 ? token : token.slice(0, equals)}`);
+    if (kind === undefined) {
+      const typed = equals === -1 ? token : token.slice(0, equals);
+      const known = [...Object.keys(spec), "help"];
+      throw usage(`unknown option ${typed}${didYouMean(typed.replace(/^-+/, ""), known, (name) => `--${name}`)}`);
+    }
     if (Object.hasOwn(values, name)) throw usage(`--${name} given twice`);
     if (kind === "boolean") {
       if (equals !== -1) throw usage(`--${name} takes no value`);

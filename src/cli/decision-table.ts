@@ -1,5 +1,7 @@
 import { type ScenarioFixture, scenarioFixtures } from "../fixtures/index.js";
-import { type AmdOutcome, type Policy, type RouteDecision, routeCall, situationOf } from "../index.js";
+import { type AmdOutcome, type Policy, type RouteDecision, routeCall, situationOf, toAmdEventName } from "../index.js";
+import { displayWidth, padToWidth } from "./display-width.js";
+import { oneLine } from "./one-line.js";
 import { TEXT_WIDTH, wrap } from "./wrap.js";
 
 /** One row of the decision table: a scenario and what the policy decides for it. */
@@ -21,8 +23,15 @@ export function outcomeLabel(outcome: AmdOutcome): string {
   return situationOf(outcome);
 }
 
+/**
+ * The events as a bot designer sees them in the context (`amd_human_detected`, spelled
+ * as the scenario spells it), a name amd-flow does not know marked as ignored.
+ */
 function eventsLabel(row: DecisionRow): string {
-  const events = row.scenario.events.map((name) => name.trim().replace(/^amd_/i, ""));
+  const events = row.scenario.events.map((name) => {
+    const shown = oneLine(name.trim());
+    return toAmdEventName(name) === undefined ? `${shown} (unknown, ignored)` : shown;
+  });
   const { waitedMs, amdRequested, beepWindowMs } = row.scenario.options ?? {};
   const shown = events.length === 0 ? "(none)" : events.join(" → ");
   const notes = [
@@ -78,6 +87,8 @@ const STYLE = {
 export interface TextOptions {
   /** ANSI colour for a terminal: the header bold, each action in its colour, the events dim. */
   readonly color?: boolean;
+  /** A line above the table saying what it shows, wrapped, then a blank line. */
+  readonly caption?: string;
 }
 
 /**
@@ -88,11 +99,11 @@ export interface TextOptions {
 export function renderText(rows: readonly DecisionRow[], options: TextOptions = {}): string {
   const color = options.color === true;
   const table = [HEADER_CELLS, ...rows.map(cells)];
-  const width = (header: Header): number => Math.max(...table.map((line) => line[header].length));
+  const width = (header: Header): number => Math.max(...table.map((line) => displayWidth(line[header])));
   const outcomeWidth = width("Outcome");
   const actionWidth = width("Action");
   const scenarioWidth = Math.min(width("Scenario"), TEXT_WIDTH - outcomeWidth - actionWidth - 2 * GAP.length);
-  const pad = (text: string, size: number): string => text + " ".repeat(Math.max(0, size - text.length));
+  const pad = padToWidth;
   const head = (line: Cells, style: (header: Header, text: string) => string): string[] => {
     const titles = wrap(line.Scenario, scenarioWidth);
     const first = [
@@ -118,7 +129,8 @@ export function renderText(rows: readonly DecisionRow[], options: TextOptions = 
       ...beneath(line.Explanation, plain),
     ].join("\n");
   });
-  return [...header.map((text) => text.replace(/\s+$/, "")), rule, ...blocks]
+  const caption = options.caption === undefined ? [] : [...wrap(options.caption, TEXT_WIDTH), ""];
+  return [...caption, ...header.map((text) => text.replace(/\s+$/, "")), rule, ...blocks]
     .map((text) => text.replace(/ +$/, ""))
     .join("\n");
 }

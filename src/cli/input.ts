@@ -1,12 +1,18 @@
 import { readFileSync } from "node:fs";
 import { type Policy, type PolicyError, parsePolicy } from "../index.js";
 import { invalid } from "./cli-error.js";
+import { parseJsonText } from "./json-text.js";
+import { oneLine } from "./one-line.js";
 
 /** The one name of standard input, in every command, its help and its errors. */
 export const STDIN = "-";
 
-/** How a source is named in messages: its path, or `standard input (-)`. */
-export const sourceName = (file: string): string => (file === STDIN ? `standard input (${STDIN})` : file);
+/**
+ * How a source is named in messages: its path (control characters escaped, so a file
+ * name cannot break a line or reach the terminal as an escape sequence), or
+ * `standard input (-)`.
+ */
+export const sourceName = (file: string): string => (file === STDIN ? `standard input (${STDIN})` : oneLine(file));
 
 /** Reads a file, or standard input for `-`, naming `what` in errors. */
 export type Reader = (file: string, what: string) => string;
@@ -19,13 +25,20 @@ export interface CliIo {
   readonly err: (text: string) => void;
   /** Reads all of standard input. */
   readonly stdin: () => string;
+  /** Whether standard input is a terminal: reading it then waits for a person to type, so a hint is printed first. */
+  readonly stdinIsTTY?: boolean;
 }
 
 const REASONS: Readonly<Record<string, string>> = { ENOENT: "no such file", EISDIR: "is a folder" };
 
+/** What a person at a terminal is told before the command waits for them to type. */
+export const typingHint = (what: string): string =>
+  `amd-flow: reading the ${what} from standard input (the terminal): paste or type JSON, then press Ctrl-D; or give a file (--help)`;
+
 /** A reader over `io`: files from disk, `-` from standard input. */
 export function readerFor(io: CliIo): Reader {
   return (file, what) => {
+    if (file === STDIN && io.stdinIsTTY === true) io.err(typingHint(what));
     try {
       return file === STDIN ? io.stdin() : readFileSync(file, "utf8");
     } catch (error) {
@@ -46,14 +59,11 @@ export const describeType = (value: unknown): string =>
         ? "an object"
         : `a ${typeof value}`;
 
-/** One JSON value from a file or standard input. */
+/** One JSON value from a file or standard input (a byte order mark before it allowed, as `parsePolicy` allows it). */
 export function readJson(read: Reader, file: string, what: string): unknown {
-  const text = read(file, what);
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (error) {
-    throw invalid(`${what} ${sourceName(file)} is not valid JSON (${(error as Error).message})`);
-  }
+  const parsed = parseJsonText(read(file, what));
+  if (!parsed.ok) throw invalid(`${what} ${sourceName(file)} is not valid JSON: ${parsed.reason}`);
+  return parsed.value;
 }
 
 /** One JSON object (not a list, not null) from a file or standard input; `expected` says what it should be. */

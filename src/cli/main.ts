@@ -11,6 +11,7 @@ process.exitCode = run(
     out: (text) => process.stdout.write(`${text}\n`),
     err: (text) => process.stderr.write(`${text}\n`),
     stdin: () => readFileSync(0, "utf8"),
+    stdinIsTTY: process.stdin.isTTY === true,
   },
   { color: process.stdout.isTTY === true && !noColor },
 );

@@ -2,7 +2,9 @@ import { version as VERSION } from "../../package.json";
 import { checkPolicy } from "./check-policy.js";
 import { CliError, usage } from "./cli-error.js";
 import type { Command } from "./command.js";
+import { didYouMean } from "./did-you-mean.js";
 import { type CliIo, readerFor, STDIN } from "./input.js";
+import { oneLine } from "./one-line.js";
 import { route } from "./route.js";
 import { simulate } from "./simulate.js";
 import { summarize } from "./summarize.js";
@@ -66,7 +68,10 @@ export function run(argv: string[], io: CliIo, options: RunOptions = {}): number
       return 0;
     }
     const command = known ? COMMANDS[name] : undefined;
-    if (command === undefined) throw usage(`unknown command "${name}"; try amd-flow --help`);
+    if (command === undefined) {
+      const suggestion = didYouMean(name, Object.keys(COMMANDS), (word) => `"${word}"`);
+      throw usage(`unknown command "${name}"${suggestion || "; try amd-flow --help"}`);
+    }
     const result = command.run(rest, { read: readerFor(io), color: options.color === true });
     if (typeof result === "string") {
       out(result);
@@ -75,12 +80,13 @@ export function run(argv: string[], io: CliIo, options: RunOptions = {}): number
     (result.exitCode === 0 ? out : err)(result.text);
     return result.exitCode;
   } catch (error) {
+    // Every error is one line, whatever the input held (oneLine escapes control characters).
     /* v8 ignore next 4: every command turns bad input into a CliError; this is for what none foresaw. */
     if (!(error instanceof CliError)) {
-      err(`amd-flow: unexpected failure: ${error instanceof Error ? error.message : String(error)}`);
+      err(oneLine(`amd-flow: unexpected failure: ${error instanceof Error ? error.message : String(error)}`));
       return 1;
     }
-    err(`amd-flow${known ? ` ${name}` : ""}: ${error.message}`);
+    err(oneLine(`amd-flow${known ? ` ${name}` : ""}: ${error.message}`));
     return error.exitCode;
   }
 }

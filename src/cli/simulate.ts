@@ -1,7 +1,6 @@
 // The `simulate` command: the timed scenarios (or one of them) through the simulator,
 // each call's timeline on one time axis, then the campaign figures: over the call mix
 // (a realistic campaign), or over the one scenario asked for.
-import { ABANDONMENT_LIMIT } from "../dialer/index.js";
 import { callMix, type TimedScenario, timedScenarios } from "../fixtures/index.js";
 import {
   type AnsweredBy,
@@ -15,7 +14,8 @@ import { parseOptions } from "./args.js";
 import { usage } from "./cli-error.js";
 import { clockFor, type Time } from "./clock.js";
 import type { Command } from "./command.js";
-import { loadPolicy } from "./input.js";
+import { loadPolicy, sourceName } from "./input.js";
+import { abandonmentOf, abandonmentWarning, percent } from "./simulated-abandonment.js";
 import { renderTimeline, timelineOf } from "./timeline.js";
 import { wrapLine } from "./wrap.js";
 
@@ -38,7 +38,6 @@ greeting), their silence, clipped voicemails, time from beep to message.
 /** The call mix's figures are over a campaign; say so, since the timelines above are edge cases. */
 const CALL_MIX = "of the call mix (a realistic outbound campaign; the timelines above are edge cases)";
 
-const percent = (rate: number): string => `${(rate * 100).toFixed(1)} %`;
 const KINDS: readonly AnsweredBy[] = ["person", "machine", "fax", "nobody"];
 
 /**
@@ -65,11 +64,10 @@ export function renderCampaign(campaign: CampaignResult, policyName: string, tim
     `  beep to message:    p50 ${figure(afterBeep.p50)}, p95 ${figure(afterBeep.p95)}`,
     ...below([afterBeep.p50, afterBeep.p95], "the message began before the beep"),
   ];
-  if (campaign.abandonmentRate > ABANDONMENT_LIMIT)
-    lines.push(
-      `warning: this policy abandons ${percent(campaign.abandonmentRate)} of persons; the FCC/FTC rule allows ${ABANDONMENT_LIMIT * 100} % per campaign`,
-    );
-  return lines.flatMap((line) => wrapLine(line)).join("\n");
+  // The same warning, in the same words, as check-policy's.
+  const abandonment = abandonmentOf(campaign, campaign.calls === 1 ? "this call" : `these ${campaign.calls} calls`);
+  const warning = abandonment.overLimit ? abandonmentWarning(abandonment) : [];
+  return [...lines.flatMap((line) => wrapLine(line)), ...warning].join("\n");
 }
 
 /**
@@ -147,7 +145,7 @@ export const simulate: Command = {
     const one = values.scenario !== undefined;
     const campaign = one ? campaignOf(calls, results) : simulateCampaign(callMix, policy);
     if (values.json) return JSON.stringify(toJson(calls, results, campaign, one ? "scenario" : "callMix"), null, 2);
-    const policyName = values.policy === undefined ? "the default policy" : `the policy ${values.policy}`;
+    const policyName = values.policy === undefined ? "the default policy" : `the policy ${sourceName(values.policy)}`;
     return renderSimulation(calls, results, campaign, policyName, one ? undefined : CALL_MIX);
   },
 };

@@ -1,4 +1,6 @@
 // Text for an 80-column terminal: the table and the simulated timelines wrap to it.
+// Widths are terminal columns (a CJK character takes two), not string lengths.
+import { displayWidth, splitToWidth } from "./display-width.js";
 
 /** The terminal width text output fits. */
 export const TEXT_WIDTH = 80;
@@ -17,18 +19,36 @@ function wordsOf(text: string): string[] {
   return words;
 }
 
+/** `word` as pieces of at most `width` columns: a number and its unit apart again, then cut where still too wide. */
+function fitting(word: string, width: number): string[] {
+  if (displayWidth(word) <= width) return [word];
+  return word.split(" ").flatMap((part) => (displayWidth(part) > width ? splitToWidth(part, width) : [part]));
+}
+
 /**
- * Words of `text` in lines of at most `width` characters, those after the first at most
- * `restWidth` (a longer word gets a line of its own); a number stays on the line of its unit.
+ * Words of `text` in lines of at most `width` columns, those after the first at most
+ * `restWidth`; a number stays on the line of its unit, and a word wider than `restWidth`
+ * (a long target, CJK text without spaces) is cut into pieces that fit.
  */
 export function wrap(text: string, width: number, restWidth = width): string[] {
   const lines: string[] = [];
   let line = "";
-  for (const word of wordsOf(text)) {
-    if (line !== "" && line.length + 1 + word.length > (lines.length === 0 ? width : restWidth)) {
-      lines.push(line);
-      line = word;
-    } else line = line === "" ? word : `${line} ${word}`;
+  let used = 0;
+  for (const whole of wordsOf(text)) {
+    for (const word of fitting(whole, restWidth)) {
+      const columns = displayWidth(word);
+      if (line !== "" && used + 1 + columns > (lines.length === 0 ? width : restWidth)) {
+        lines.push(line);
+        line = word;
+        used = columns;
+      } else if (line === "") {
+        line = word;
+        used = columns;
+      } else {
+        line = `${line} ${word}`;
+        used += 1 + columns;
+      }
+    }
   }
   lines.push(line);
   return lines;

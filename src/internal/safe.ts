@@ -120,6 +120,9 @@ export function isPlainObject(value: unknown): value is object {
   }
 }
 
+/** At most this many prototypes are looked through for a list entry's fields (see the reader's `nameOf`). */
+export const MAX_PROTOTYPES = 32;
+
 /** `Array.isArray(value)` that survives revoked Proxies. */
 export function isArraySafe(value: unknown): value is readonly unknown[] {
   try {

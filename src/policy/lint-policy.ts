@@ -1,3 +1,4 @@
+import { ABANDONED } from "../abandonment-rule.js";
 import { POLICY_SITUATIONS, type PolicySituation } from "../vocabulary.js";
 import { parsePolicy } from "./parse-policy.js";
 import type { Policy, PolicyInput, PolicyRule, WaitRule } from "./policy.js";
@@ -21,6 +22,8 @@ export interface PolicyWarning {
   readonly message: string;
   /** `true` when the policy is not valid at all (`routeCall` would use the default policy instead). */
   readonly invalid?: true;
+  /** `true` when the choice risks abandoning a person under `ABANDONMENT_RULE` (the 2-second / 3 % rule). */
+  readonly abandonment?: true;
 }
 
 /** Who may be on the line in each situation; `undefined` where it is surely a machine. */
@@ -37,9 +40,6 @@ const MAYBE_A_PERSON: Readonly<Record<PolicySituation, string | undefined>> = {
   "not-run": "there is no AMD result and a person may be there",
 };
 
-const ABANDONMENT_RULE =
-  "under the FCC/FTC rule a telemarketing call with no live agent connected within 2 s of the greeting counts as abandoned, and abandonment must stay under 3 % per campaign per 30 days";
-
 /** A wait longer than this where a person may be keeps them past the 2-second rule. */
 const LONG_WAIT_MS = 2000;
 /**
@@ -53,14 +53,15 @@ const SLOW_PENDING_RECHECK_MS = 1000;
 /** AMD reports a greeting's end only after this much silence; a shorter greeting wait never sees it. */
 const GREETING_COMPLETION_MS = 2000;
 
-type Warn = (path: string, message: string) => void;
+type Warn = (path: string, message: string, abandonment?: true) => void;
 
 function lintWait(situation: PolicySituation, rule: WaitRule, person: string | undefined, warn: Warn): void {
   const limit = situation === "pending" ? LONG_PENDING_WAIT_MS : LONG_WAIT_MS;
   if (person !== undefined && situation !== "human" && rule.maxWaitMs > limit) {
     warn(
       `${situation}.maxWaitMs`,
-      `waits up to ${rule.maxWaitMs} ms although ${person}, who hears silence all that time (more than ${limit} ms); ${ABANDONMENT_RULE}`,
+      `waits up to ${rule.maxWaitMs} ms although ${person}, who hears silence all that time (more than ${limit} ms): ${ABANDONED}`,
+      true,
     );
   }
   if (situation === "pending" && rule.recheckAfterMs > SLOW_PENDING_RECHECK_MS) {
@@ -86,7 +87,7 @@ function lintRule(situation: PolicySituation, rule: PolicyRule, warn: Warn): voi
   const final = rule.action === "wait" ? rule.then : rule;
   const finalPath = rule.action === "wait" ? `${situation}.then` : situation;
   if (person !== undefined && final.action === "hang-up")
-    warn(finalPath, `hangs up although ${person}; ${ABANDONMENT_RULE}`);
+    warn(finalPath, `hangs up although ${person}: ${ABANDONED}`, true);
   if (person !== undefined && final.action === "leave-voicemail") {
     warn(finalPath, `plays the voicemail message although ${person}`);
   }
@@ -94,7 +95,7 @@ function lintRule(situation: PolicySituation, rule: PolicyRule, warn: Warn): voi
     warn(finalPath, "plays the voicemail message to a fax machine, where nobody will hear it; hang up instead");
   }
   if (situation === "human" && rule.action === "wait") {
-    warn(situation, `keeps a person waiting in silence; ${ABANDONMENT_RULE}`);
+    warn(situation, `keeps a person waiting in silence: ${ABANDONED}`, true);
   }
   if (situation === "machine.greeting" && rule.action === "leave-voicemail") {
     warn(
@@ -115,8 +116,8 @@ function invalidWarning(problem: string): PolicyWarning {
 
 /**
  * Warnings, not errors, for choices that risk hanging up on or stalling a live person
- * (the FCC/FTC abandoned-call rule: a live agent within 2 s of the greeting, under 3 %
- * abandoned per campaign per 30 days), and for a voicemail nobody will hear in full:
+ * (marked `abandonment: true`: an abandoned call under `ABANDONMENT_RULE`), and for a
+ * voicemail nobody will hear in full:
  *
  * - hanging up on, or playing the voicemail to, a situation where a person may be
  *   (human, silence, undecided, error, pending, not-run), directly or as a wait's `then`;
@@ -155,7 +156,8 @@ export function lintPolicy(policy: Policy | PolicyInput | string | undefined): P
     return [{ path: "policy", message: "could not be read", invalid: true }];
   }
   const warnings: PolicyWarning[] = [];
-  const warn: Warn = (path, message) => warnings.push({ path, message });
+  const warn: Warn = (path, message, abandonment) =>
+    warnings.push(abandonment ? { path, message, abandonment } : { path, message });
   for (const situation of POLICY_SITUATIONS) lintRule(situation, ruleFor(parsed, situation), warn);
   if (parsed.greetingText === false) {
     warn(

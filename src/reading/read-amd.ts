@@ -1,5 +1,5 @@
 import type { AmdEventName } from "../events.js";
-import { describeError, guarded, isObjectLike, isRecord, type Mutable, put, UNREADABLE } from "../internal/safe.js";
+import { describeError, guarded, isRecord, type Mutable, put, UNREADABLE } from "../internal/safe.js";
 import { Collector, NO_INFO } from "./collector.js";
 import { INFO_GROUP } from "./leaves.js";
 import { readList } from "./read-list.js";
@@ -115,7 +115,8 @@ interface Path {
  */
 function step(value: unknown, where: string, key: string, read: (value: never) => unknown, into: Collector): unknown {
   if (value === undefined || value === null) return undefined;
-  if (!isObjectLike(value)) {
+  // A list has no named fields of a context: reported, as a number or a string is.
+  if (!isRecord(value)) {
     into.issue(where, ": expected an object");
     return undefined;
   }
@@ -138,7 +139,7 @@ const AMD_EVENTS_OF = (value: Info): unknown => value.amdEvents;
  */
 function sessionOf(context: unknown, into: Collector): unknown {
   const session = step(context, "context", ".session", SESSION_OF, into);
-  if ((session === undefined || session === null) && isObjectLike(context)) {
+  if ((session === undefined || session === null) && isRecord(context)) {
     const moved = step(context, "context", ".UserSession", USER_SESSION_OF, into);
     if (moved !== undefined && moved !== null) into.sessionPath = "context.UserSession";
     return moved;
@@ -154,7 +155,7 @@ export function readInto(context: unknown, keep: boolean): Collector {
   const into = new Collector(keep);
   try {
     const session = sessionOf(context, into);
-    if (isObjectLike(session)) {
+    if (isRecord(session)) {
       into.info = readInfo(guarded(session as UserSession, AMD_INFO_OF), into);
       const amd = guarded(session as UserSession, AMD_OF);
       if (amd === UNREADABLE) into.cannotRead("amd");

@@ -1,5 +1,5 @@
 import type { AmdEventName } from "../events.js";
-import { isRecord, UNREADABLE } from "../internal/safe.js";
+import { isRecord, MAX_PROTOTYPES, UNREADABLE } from "../internal/safe.js";
 import type { Collector } from "./collector.js";
 import { MAX_UNKNOWN_KEPT, nameOfText, shownName } from "./event-name-text.js";
 import { EVENT_GROUP, EVENT_KEYS } from "./leaves.js";
@@ -20,11 +20,19 @@ interface NamedEntry {
 
 /**
  * What names the event: `type`, else `event`, else `name`, else `machineDetection` (a
- * notify-URL body's field, noted in `into.notifyBody`); {@link UNREADABLE} when a read throws.
+ * notify-URL body's field, noted in `into.notifyBody`); {@link UNREADABLE} when a read
+ * throws, and for an entry that inherits through more than `MAX_PROTOTYPES` prototypes:
+ * each read of a field it lacks would walk its whole chain, and an engine sets up each
+ * object of a chain it walks (one object 10⁶ times, inheriting through 5 × 10⁴
+ * prototypes, took 0.3–0.8 s; real entries have one to three).
  */
 function nameOf(entry: NamedEntry, into: Collector): unknown {
   into.notifyBody = false;
   try {
+    for (let up: object | null = entry, depth = 0; up !== null; depth++) {
+      if (depth > MAX_PROTOTYPES) return UNREADABLE;
+      up = Object.getPrototypeOf(up) as object | null;
+    }
     const { type } = entry;
     if (type !== undefined && type !== null) return type;
     const { event } = entry;
@@ -85,7 +93,8 @@ export function readEntry(
     }
   } else if (isRecord(entry)) readRecord(entry, source, index, where, into);
   else if (entry === UNREADABLE) into.cannotRead(where, index);
-  else if (entry !== undefined && entry !== null)
+  // A hole in a list is nothing; a null entry, like an empty name, is reported (a lone null `amd` is not).
+  else if (entry !== undefined && (entry !== null || index !== undefined))
     into.issue(where, ": expected an event name or an event object", index);
 }
 

@@ -14,26 +14,17 @@ function oneLine(result: ReturnType<typeof cli>, code: number, message: string):
   expect(result).toEqual({ code, out: "", err: `${message}\n` });
 }
 
-const CONTEXT_EXPECTED =
-  'expected a bot context ({"session":{"UserSession":…}}) or its UserSession ({"amd":…,"amdInfo":…})';
-
 describe("built amd-flow: invalid input exits 1 with one line", { timeout: SPAWN_TIMEOUT }, () => {
-  it("route refuses a bare string, a list, null and an object that is no context", () => {
+  it("route routes any JSON value as routeCall does (exit 0), and names JSON that is not JSON by line and column", () => {
+    for (const input of ['"amd_human_detected"', "[1,2]", "null", "{}"]) {
+      const result = cli(["route", "--amd-requested"], input);
+      expect(result, input).toMatchObject({ code: 0, err: "" });
+      expect(result.out, input).toMatch(/^action: {7}wait\n/);
+    }
     oneLine(
-      cli(["route"], '"amd_human_detected"'),
+      cli(["route"], '{"amd":\n  "amd_human_detected",\n}'),
       1,
-      `amd-flow route: context standard input (-): ${CONTEXT_EXPECTED}, got a string`,
-    );
-    oneLine(
-      cli(["route", "-"], "[1,2]"),
-      1,
-      `amd-flow route: context standard input (-): ${CONTEXT_EXPECTED}, got a list`,
-    );
-    oneLine(cli(["route"], "null"), 1, `amd-flow route: context standard input (-): ${CONTEXT_EXPECTED}, got null`);
-    oneLine(
-      cli(["route"], "{}"),
-      1,
-      `amd-flow route: context standard input (-): ${CONTEXT_EXPECTED}, got an object without any of them`,
+      'amd-flow route: context standard input (-) is not valid JSON: line 3, column 1: expected a property name in double quotes ("name"), found "}" in `}`',
     );
   });
 
@@ -91,8 +82,14 @@ describe("built amd-flow: usage mistakes exit 2 with one line", { timeout: SPAWN
     oneLine(
       cli(["route", "--policy", "-", "-"]),
       2,
-      "amd-flow route: context and policy cannot both come from standard input (-)",
+      "amd-flow route: only one of the context, --policy and --state can come from standard input (-)",
     );
+    oneLine(
+      cli(["table", "--markdown", "--json"]),
+      2,
+      "amd-flow table: --markdown and --json cannot be used together: choose one",
+    );
+    oneLine(cli(["rout"]), 2, 'amd-flow: unknown command "rout"; did you mean "route"?');
   });
 
   it("names standard input the same way in help and errors", () => {
@@ -103,7 +100,9 @@ describe("built amd-flow: usage mistakes exit 2 with one line", { timeout: SPAWN
     expect(cli(["--help"]).out).toContain("Every input is a file, or standard input given -");
     const broken = cli(["route"], "{oops");
     expect(broken.code).toBe(1);
-    expect(broken.err).toMatch(/^amd-flow route: context standard input \(-\) is not valid JSON \([^\n]*\)\n$/);
+    expect(broken.err).toMatch(
+      /^amd-flow route: context standard input \(-\) is not valid JSON: line 1, column 2: [^\n]*\n$/,
+    );
   });
 });
 
@@ -150,6 +149,23 @@ describe("built amd-flow summarize: every way notifications are pasted", { timeo
     expect(text.code).toBe(0);
     expect(text.out.split("\n")[0]).toMatch(/^call +status +amd +ended by$/);
     expect(text.out).toMatch(new RegExp(`^calls: +${ids.length}$`, "m"));
+  });
+});
+
+describe("built amd-flow: standard input on a terminal", { timeout: SPAWN_TIMEOUT }, () => {
+  it("says on standard error that it reads standard input before it waits, only on a terminal", () => {
+    // A terminal is simulated by a preload that marks stdin as a TTY; the input is still piped.
+    const tty = `--import=data:text/javascript,${encodeURIComponent("process.stdin.isTTY = true;")}`;
+    const result = spawnSync(process.execPath, [tty, CLI, "route"], {
+      input: '{"amd":"amd_human_detected"}',
+      encoding: "utf8",
+    });
+    expect(result.status).toBe(0);
+    expect(result.stderr).toBe(
+      "amd-flow: reading the context from standard input (the terminal): paste or type JSON, then press Ctrl-D; or give a file (--help)\n",
+    );
+    expect(result.stdout).toContain("action:       continue");
+    expect(cli(["route"], '{"amd":"amd_human_detected"}').err).toBe("");
   });
 });
 

@@ -2,6 +2,7 @@
 // decision's lines, and each option's checks.
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { describeDecision } from "../../src/cli/route.js";
 import { scenarioFixtures } from "../../src/fixtures/index.js";
 import { type RouteOptions, routeCall } from "../../src/index.js";
 import { cli, tempFolder, withStdin } from "../support/cli.js";
@@ -91,11 +92,12 @@ describe("run: route", () => {
         "outcome:      machine.greeting",
         "explanation:  A machine greeting is still playing; check again in 1 s.",
         "recheck in:   1000 ms (limit 30000 ms)",
+        'state:        {"version":1,"waitedMs":3500.5,"seenMs":{"amd_machine_detected":-1}}',
       ),
     );
   });
 
-  it("route reads a bare UserSession, and refuses what is not a context", () => {
+  it("route reads a bare UserSession, and routes any other JSON value as routeCall does, with exit 0", () => {
     expect(
       JSON.parse(withStdin('{"amdInfo":{"amdEvents":["amd_human_detected"]}}', "route", "--json").out).outcome.kind,
     ).toBe("human");
@@ -104,23 +106,66 @@ describe("run: route", () => {
         withStdin('{"session":{"UserSession":{"amd":"amd_error"}},"amd":"amd_human_detected"}', "route", "--json").out,
       ).outcome.kind,
     ).toBe("error");
-    const expected =
-      'expected a bot context ({"session":{"UserSession":…}}) or its UserSession ({"amd":…,"amdInfo":…})';
-    expect(withStdin('{"other":{"amd":"amd_human_detected"}}', "route")).toMatchObject({
-      code: 1,
-      err: `amd-flow route: context standard input (-): ${expected}, got an object without any of them`,
-    });
-    for (const [input, got] of [
-      ["null", "null"],
-      ['"amd_human_detected"', "a string"],
-      ["[1,2]", "a list"],
-      ["3", "a number"],
+    for (const input of [
+      "{}",
+      '{"other":{"amd":"amd_human_detected"}}',
+      "null",
+      '"amd_human_detected"',
+      "[1,2]",
+      "3",
     ]) {
-      expect(withStdin(input as string, "route"), input).toMatchObject({
-        code: 1,
-        err: `amd-flow route: context standard input (-): ${expected}, got ${got}`,
-      });
+      for (const flags of [[], ["--amd-requested"]]) {
+        const result = withStdin(input, "route", "--json", ...flags);
+        expect(result, input).toMatchObject({ code: 0, err: "" });
+        const options = flags.length === 0 ? {} : { amdRequested: true };
+        expect(JSON.parse(result.out), input).toEqual(
+          JSON.parse(JSON.stringify(routeCall(JSON.parse(input), undefined, options))),
+        );
+      }
     }
+    expect(withStdin("[1,2]", "route").out.split("\n").at(-1)).toBe("issue:        context: expected an object");
+    expect(withStdin("{}", "route", "--amd-requested").out.split("\n")[0]).toBe("action:       wait");
+  });
+
+  it("--state passes the previous decision's state to routeCall, as JSON text, from a file or standard input", () => {
+    const state = { runs: 3, seen: { amd_machine_detected: 1 } };
+    const context = JSON.stringify({ amd: "amd_machine_detected" });
+    const expected = JSON.parse(
+      JSON.stringify(
+        routeCall({ session: { UserSession: { amd: "amd_machine_detected" } } }, undefined, { state } as RouteOptions),
+      ),
+    );
+    const path = file("state.json", state);
+    const contextFile = file("context.json", context);
+    for (const args of [
+      ["--state", JSON.stringify(state)],
+      ["--state", ` ${JSON.stringify(state)}`],
+      [`--state=${JSON.stringify(state)}`],
+      ["--state", path],
+    ]) {
+      expect(JSON.parse(withStdin(context, "route", "--json", ...args).out), args.join(" ")).toEqual(expected);
+    }
+    expect(JSON.parse(withStdin(JSON.stringify(state), "route", contextFile, "--json", "--state", "-").out)).toEqual(
+      expected,
+    );
+    expect(withStdin(context, "route", "--state", "{oops")).toEqual({
+      code: 1,
+      out: "",
+      err: 'amd-flow route: --state is not valid JSON: line 1, column 2: expected a property name in double quotes ("name"), found "o" in `{oops`',
+    });
+    expect(withStdin(context, "route", "--state", join(dir, "no-state.json"))).toMatchObject({
+      code: 1,
+      err: `amd-flow route: state ${join(dir, "no-state.json")}: no such file`,
+    });
+  });
+
+  it("prints the new state last after a wait, as one line of JSON, for the next step's --state", () => {
+    const decision = routeCall({ session: { UserSession: { amd: "amd_machine_detected" } } });
+    expect(describeDecision(decision).split("\n").at(-1)).toBe(
+      'state:        {"version":1,"waitedMs":1000,"seenMs":{"amd_machine_detected":-1}}',
+    );
+    const final = routeCall({ session: { UserSession: { amd: "amd_human_detected" } } });
+    expect(describeDecision(final)).not.toContain("state:");
   });
 
   it.each(["waited", "beep-window"])("--%s takes numeric text as the library reads it, and nothing else", (name) => {
@@ -166,16 +211,26 @@ describe("run: route", () => {
     });
   });
 
-  it("explains --amd-requested and --beep-window in its help", () => {
+  it("explains --amd-requested, --state and --beep-window in its help, and its exit codes", () => {
     const help = cli("route", "--help").out;
     expect(help).toContain(
       [
-        "  --amd-requested     the dial-out asked for AMD (machineDetection detect or disconnect):",
-        "                      no AMD event yet then means AMD has not decided yet (pending),",
-        "                      not that AMD is off (not-run)",
+        "  --amd-requested    the dial-out asked for AMD, as the script node says with",
+        '                     amdRequested: true: no AMD event yet is then "not decided',
+        '                     yet" (pending: wait), not "AMD is off" (not-run: continue)',
       ].join("\n"),
     );
-    expect(help).toContain("  --beep-window ms    a tone heard more than this long before the human verdict came");
+    expect(help).toContain("  --state json|file  the previous decision's state (context.amdState in the");
+    expect(help).toContain(
+      [
+        "  --beep-window ms   for events with times: a tone more than this many ms before",
+        "                     the person's verdict came before they spoke, and the",
+        "                     outcome stays human; a tone within it is a voicemail's",
+        "                     beep (0 or more; default 1000)",
+      ].join("\n"),
+    );
+    expect(help).toContain("Exit status: 0 with a decision (issues included), 1 when a file cannot be read");
+    expect(help.split("\n").every((line) => line.length <= 80)).toBe(true);
   });
 
   it("reads --waited with several decimals, and prints a retry without a time", () => {
@@ -188,10 +243,18 @@ describe("run: route", () => {
     );
   });
 
-  it("refuses to read the context and the policy both from standard input", () => {
-    expect(withStdin(HUMAN, "route", "--policy", "-")).toMatchObject({
-      code: 2,
-      err: "amd-flow route: context and policy cannot both come from standard input (-)",
-    });
+  it("refuses to read two of the context, the policy and the state from standard input", () => {
+    const path = file("human.json", HUMAN);
+    for (const args of [
+      ["--policy", "-"],
+      ["--state", "-"],
+      [path, "--policy", "-", "--state", "-"],
+    ]) {
+      expect(withStdin(HUMAN, "route", ...args), args.join(" ")).toEqual({
+        code: 2,
+        out: "",
+        err: "amd-flow route: only one of the context, --policy and --state can come from standard input (-)",
+      });
+    }
   });
 });

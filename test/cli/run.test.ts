@@ -1,11 +1,13 @@
 // The command line's commands, in-process through run(): the same code as dist/cli.js
 // (cli.test.ts spawns that), fast enough to cover every scenario.
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { type DecisionRow, decisionRows, renderMarkdown } from "../../src/cli/decision-table.js";
 import { run } from "../../src/cli/run.js";
+import { describeAbandonment, simulatedAbandonment } from "../../src/cli/simulated-abandonment.js";
 import { notificationFixtures, scenarioFixtures } from "../../src/fixtures/index.js";
-import { defaultPolicy, routeCall, situationOf } from "../../src/index.js";
+import { ABANDONMENT_RULE, defaultPolicy, parsePolicy, routeCall, situationOf } from "../../src/index.js";
 import { cli, tempFolder, withStdin } from "../support/cli.js";
 import { bodiesOf, HUMAN_CALL, VOICEMAIL_CALL } from "../support/notifications.js";
 
@@ -15,15 +17,25 @@ const { dir, file } = tempFolder("amd-flow-run-");
 const lines = (...text: string[]) => text.join("\n");
 
 describe("run: table, summarize, check-policy, help", () => {
-  it("prints the table in three forms", () => {
+  it("prints the table in three forms, and refuses two at once", () => {
+    // A caption (two lines and a blank), the header and its rule, then a line per scenario.
     expect(
       cli("table")
         .out.split("\n")
         .filter((line) => !line.startsWith(" ")),
-    ).toHaveLength(scenarioFixtures.length + 2);
+    ).toHaveLength(scenarioFixtures.length + 5);
     expect(cli("table", "--markdown").out.split("\n")).toHaveLength(scenarioFixtures.length + 2);
     expect(JSON.parse(cli("table", "--json").out)).toHaveLength(scenarioFixtures.length);
     expect(cli("table", "extra")).toMatchObject({ code: 2, err: 'amd-flow table: table takes no input, got "extra"' });
+    for (const args of [
+      ["--markdown", "--json"],
+      ["--json", "--markdown"],
+    ])
+      expect(cli("table", ...args)).toEqual({
+        code: 2,
+        out: "",
+        err: "amd-flow table: --markdown and --json cannot be used together: choose one",
+      });
   });
 
   it("summarises a failed call with its cause", () => {
@@ -53,10 +65,11 @@ describe("run: table, summarize, check-policy, help", () => {
   });
 
   it("checks policies, in text and JSON", () => {
-    expect(cli("check-policy", file("good.json", {}))).toMatchObject({
-      code: 0,
-      out: `ok: ${join(dir, "good.json")} is a valid policy`,
-    });
+    const good = cli("check-policy", file("good.json", {}));
+    expect(good.code).toBe(0);
+    expect(good.out.split("\n").at(-1)).toBe(
+      `ok: ${join(dir, "good.json")} is a valid policy; 1 warning, 1 about abandoned calls`,
+    );
     const bad = cli("check-policy", "--json", file("bad-policy.json", { human: 1 }));
     expect(bad.code).toBe(1);
     expect(JSON.parse(bad.err)).toEqual({
@@ -117,7 +130,7 @@ describe("run: exact output", () => {
   it("reading standard input names it in errors", () => {
     expect(withStdin("{oops", "route")).toMatchObject({
       code: 1,
-      err: expect.stringMatching(/^amd-flow route: context standard input \(-\) is not valid JSON \(/),
+      err: 'amd-flow route: context standard input (-) is not valid JSON: line 1, column 2: expected a property name in double quotes ("name"), found "o" in `{oops`',
     });
     const failing = run(["route"], {
       out: () => undefined,
@@ -190,18 +203,60 @@ describe("run: exact output", () => {
       error: { action: "wait", maxWaitMs: 2000, then: "hang-up" },
     });
     const result = cli("check-policy", path);
-    expect(result.out.split("\n").map((line) => line.slice(0, 36))).toEqual([
-      "warning: silence: hangs up although ",
-      "warning: error.then: hangs up althou",
-      `ok: ${path} is a valid policy (2 warnings)`.slice(0, 36),
+    expect(result.code).toBe(0);
+    const lines = result.out.split("\n");
+    const blank = lines.indexOf("");
+    // Each warning in 80 columns; the rule its warnings concern stated once, after them; a summary last.
+    expect(lines.slice(0, 2)).toEqual([
+      "warning: silence: hangs up although a person may be waiting for the bot to speak",
+      "warning: error.then: hangs up although AMD failed and a person may be there",
     ]);
-    expect(result.out.split("\n")[2]).toBe(`ok: ${path} is a valid policy (2 warnings)`);
+    const simulated = simulatedAbandonment(parsePolicy(JSON.parse(readFileSync(path, "utf8"))));
+    expect(simulated.overLimit).toBe(true);
+    expect(lines.slice(2, blank).join(" ").replace(/ {3}/g, " ")).toBe(
+      `warning: simulated: ${describeAbandonment(simulated)}`,
+    );
+    expect(describeAbandonment(simulated)).toMatch(
+      /^abandons \d of 7 persons \(\d+\.\d %\) on the bundled timed scenarios: over the 3 % limit$/,
+    );
+    expect(lines.at(-2)).toBe("");
+    expect(lines.at(-1)).toBe(`ok: ${path} is a valid policy; 3 warnings, 3 about abandoned calls`);
+    const paragraph = lines.slice(blank + 1, -2).join(" ");
+    expect(paragraph).toBe(
+      `The warnings on silence, error.then and the simulation are about abandoned calls. ${ABANDONMENT_RULE.text}`,
+    );
+    expect(result.out.split(ABANDONMENT_RULE.name)).toHaveLength(1);
+    expect(lines.slice(0, -1).every((line) => line.length <= 80)).toBe(true);
+  });
+
+  it("check-policy reports the simulated abandonment within the limit, and answers it in JSON", () => {
+    const path = file("transfer.json", {
+      pending: { action: "wait", recheckAfterMs: 250, maxWaitMs: 6000, then: "transfer" },
+      machine: { greeting: { action: "wait", then: "transfer" } },
+    });
+    const result = cli("check-policy", path);
+    expect(result.code).toBe(0);
+    const json = JSON.parse(cli("check-policy", "--json", path).out);
+    expect(json.simulated).toEqual({
+      calls: "the bundled timed scenarios",
+      persons: 7,
+      personsAbandoned: json.simulated.personsAbandoned,
+      abandonmentRate: json.simulated.personsAbandoned / 7,
+      overLimit: json.simulated.personsAbandoned / 7 > 0.03,
+    });
+    const fine = cli("check-policy", file("fine.json", { human: "transfer", machine: "hang-up" }));
+    expect(fine.out).toMatch(/^(simulated|warning: simulated): abandons \d of 7 persons/m);
   });
 });
 
 describe("run: the decision table's layout", () => {
   it("aligns scenario, outcome and action in 80 columns, with the events and explanation indented beneath", () => {
-    const text = cli("table").out.split("\n");
+    const [caption, captionEnd, blank, ...text] = cli("table").out.split("\n");
+    expect([caption, captionEnd, blank]).toEqual([
+      "The default policy: its decision for each of the 39 bundled scenarios (the",
+      "scenarioFixtures of amd-flow/fixtures).",
+      "",
+    ]);
     expect(text.every((line) => line.length <= 80 && line === line.trimEnd())).toBe(true);
     const header = text[0] ?? "";
     // The outcome column is as wide as its longest label; the scenario column takes what is left of 80.
@@ -248,20 +303,23 @@ describe("run: the decision table's layout", () => {
     expect(coloured).toContain("\u001b[32mcontinue\u001b[39m");
     expect(coloured).toContain("\u001b[35mleave-voicemail\u001b[39m");
     expect(coloured).toContain("\u001b[33mwait\u001b[39m");
-    expect(coloured).toContain("    \u001b[2mevents: human_detected → stopped\u001b[22m");
+    expect(coloured).toContain("    \u001b[2mevents: amd_human_detected → amd_stopped\u001b[22m");
     expect(coloured.split(new RegExp(`${ESC}\\[\\d+m`)).join("")).toBe(plain);
   });
 
-  it("labels events without their amd_ prefix, in any case, with the wait and no-event cases", () => {
+  it("labels events as the context holds them, in any case, an unknown one ignored, with the wait and no-event cases", () => {
     const markdown = cli("table", "--markdown").out.split("\n");
     expect(markdown[2]).toBe(
-      "| Person, short greeting | human_detected → stopped | human | continue | A person answered; let the bot talk. |",
+      "| Person, short greeting | amd_human_detected → amd_stopped | human | continue | A person answered; let the bot talk. |",
     );
     expect(markdown).toContain(
-      "| Machine greeting, waited 30 s | machine_detected (waited 30000 ms) | machine.greeting | leave-voicemail | A machine greeting is still playing after 30 s of waiting (the limit is 30 s); leave the voicemail message now. |",
+      "| Machine greeting, waited 30 s | amd_machine_detected (waited 30000 ms) | machine.greeting | leave-voicemail | A machine greeting is still playing after 30 s of waiting (the limit is 30 s); leave the voicemail message now. |",
     );
     expect(markdown.find((line) => line.startsWith("| AMD disabled"))).toContain("| (none) | not-run |");
-    expect(markdown.find((line) => line.startsWith("| Mixed case"))).toContain("| Human_Detected → Stopped |");
+    expect(markdown.find((line) => line.startsWith("| Mixed case"))).toContain("| AMD_Human_Detected → Amd_Stopped |");
+    expect(markdown.find((line) => line.startsWith("| Unknown event name"))).toContain(
+      "| amd_beep_detected (unknown, ignored) → amd_human_detected → amd_stopped | human |",
+    );
     const requested = scenarioFixtures.find((scenario) => scenario.options?.amdRequested === true);
     expect(markdown.find((line) => line.startsWith(`| ${requested?.title} |`))).toContain("(AMD requested, waited ");
   });
@@ -271,14 +329,14 @@ describe("run: the decision table's layout", () => {
     const options = { amdRequested: true, waitedMs: 250, beepWindowMs: 400 };
     const [row] = decisionRows(defaultPolicy);
     const label = renderMarkdown([{ scenario: { ...scenario, options }, decision: (row as DecisionRow).decision }]);
-    expect(label).toContain("| human_detected → stopped (AMD requested, waited 250 ms, beep window 400 ms) |");
+    expect(label).toContain("| amd_human_detected → amd_stopped (AMD requested, waited 250 ms, beep window 400 ms) |");
   });
 
   it("escapes pipes in Markdown cells", () => {
     const policy = file("pipe.json", { human: { action: "transfer", target: "queue|sales" } });
     const row = cli("table", "--markdown", "--policy", policy).out.split("\n")[2];
     expect(row).toBe(
-      "| Person, short greeting | human_detected → stopped | human | transfer | A person answered; transfer the call to queue\\|sales. |",
+      "| Person, short greeting | amd_human_detected → amd_stopped | human | transfer | A person answered; transfer the call to queue\\|sales. |",
     );
   });
 });
@@ -345,10 +403,13 @@ describe("run: every message, exactly", () => {
         'error: silence: expected an action name or an object with "action"',
       ),
     );
-    expect(JSON.parse(cli("check-policy", "--json", file("good2.json", { human: "transfer" })).out)).toEqual({
+    expect(JSON.parse(cli("check-policy", "--json", file("good2.json", { fax: "continue" })).out)).toEqual({
       ok: true,
       errors: [],
-      warnings: [],
+      warnings: [
+        { path: "simulated", message: describeAbandonment(simulatedAbandonment(defaultPolicy)), abandonment: true },
+      ],
+      simulated: simulatedAbandonment(defaultPolicy),
     });
     expect(cli("check-policy", "--help").out).toMatch(/^Usage: amd-flow check-policy <file\|-> \[--json\]/);
     expect(cli("check-policy", "a", "b").err).toBe("amd-flow check-policy: check-policy takes one input, got 2");

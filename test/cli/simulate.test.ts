@@ -5,6 +5,7 @@ import { clockFor, seconds } from "../../src/cli/clock.js";
 import { renderCampaign, SIMULATE_HELP } from "../../src/cli/simulate.js";
 import { renderTimeline, timelineOf } from "../../src/cli/timeline.js";
 import { callMix, timedScenarios } from "../../src/fixtures/index.js";
+import { ABANDONMENT_RULE } from "../../src/index.js";
 import { simulateCall, simulateCampaign } from "../../src/simulator/index.js";
 import { cli, tempFolder } from "../support/cli.js";
 
@@ -245,16 +246,34 @@ describe("run: simulate", () => {
     const policy = file("rude.json", { human: "hang-up" });
     const result = cli("simulate", "--policy", policy);
     expect(result.code).toBe(0);
-    expect(result.out).toMatch(
-      /\nwarning: this policy abandons \d+\.\d % of persons; the FCC\/FTC rule allows 3 % per\n {2}campaign$/,
+    const lines = result.out.split("\n");
+    const at = lines.findIndex((line) => line.startsWith("warning: "));
+    expect(lines.slice(at, at + 2).join(" ")).toMatch(
+      /^warning: this policy abandons \d+ of \d+ persons \(\d+\.\d %\) on these \d+ calls: over {3}the 3 % limit$/,
     );
+    // The rule, stated once, in the words check-policy uses.
+    expect(lines.slice(at + 3).join(" ")).toBe(`The warning is about abandoned calls. ${ABANDONMENT_RULE.text}`);
+    expect(lines.every((line) => line.length <= 80)).toBe(true);
+  });
+
+  it("measures what check-policy reports for the same policy: one call set, one figure", () => {
+    for (const policy of [{}, { human: "hang-up" }, { pending: { action: "wait", maxWaitMs: 0 } }]) {
+      const path = file(`same-${Object.keys(policy).join("-") || "default"}.json`, policy);
+      const { campaign } = JSON.parse(cli("simulate", "--json", "--policy", path).out);
+      const { simulated } = JSON.parse(cli("check-policy", "--json", path).out);
+      expect(simulated.persons, path).toBe(campaign.byAnsweredBy.person.calls);
+      expect(simulated.personsAbandoned, path).toBe(campaign.personsAbandoned);
+      expect(simulated.abandonmentRate, path).toBe(campaign.abandonmentRate);
+    }
   });
 
   it("the warning's threshold is 3 % exactly; an empty campaign names no callee", () => {
     const campaign = simulateCampaign([]);
     const at = (abandonmentRate: number) => renderCampaign({ ...campaign, abandonmentRate }, "p", seconds);
     expect(at(0.03)).not.toContain("warning");
-    expect(at(0.0301)).toContain("warning: this policy abandons 3.0 % of persons");
+    expect(at(0.0301)).toContain(
+      "warning: this policy abandons 0 of 0 persons (3.0 %) on these 0 calls: over the\n  3 % limit",
+    );
     expect(at(0)).toBe(
       [
         "Campaign: 0 calls under p",

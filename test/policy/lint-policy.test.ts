@@ -1,6 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { defaultPolicy, lintPolicy, type PolicyWarning, parsePolicy } from "../../src/index.js";
+import { ABANDONMENT_RULE, defaultPolicy, lintPolicy, type PolicyWarning, parsePolicy } from "../../src/index.js";
+
+const ABANDONED = "an abandoned call under the FCC/FTC abandoned-call rule";
 
 const paths = (warnings: PolicyWarning[]) => warnings.map((warning) => warning.path);
 const wait = (options: Record<string, unknown>) => ({ action: "wait", ...options }) as const;
@@ -27,9 +29,13 @@ describe("lintPolicy: fax and pending", () => {
   });
 
   it("warns when pending hangs up or plays the voicemail", () => {
-    expect(lintPolicy({ pending: "hang-up" })[0]?.message).toMatch(
-      /^hangs up although AMD has not decided yet and a person may be there; under the FCC\/FTC rule/,
-    );
+    expect(lintPolicy({ pending: "hang-up" })).toEqual([
+      {
+        path: "pending",
+        message: `hangs up although AMD has not decided yet and a person may be there: ${ABANDONED}`,
+        abandonment: true,
+      },
+    ]);
     expect(lintPolicy({ pending: "leave-voicemail" })).toEqual([
       {
         path: "pending",
@@ -45,7 +51,8 @@ describe("lintPolicy: fax and pending", () => {
       {
         path: "pending.maxWaitMs",
         message:
-          "waits up to 8001 ms although AMD has not decided yet and a person may be there, who hears silence all that time (more than 8000 ms); under the FCC/FTC rule a telemarketing call with no live agent connected within 2 s of the greeting counts as abandoned, and abandonment must stay under 3 % per campaign per 30 days",
+          "waits up to 8001 ms although AMD has not decided yet and a person may be there, who hears silence all that time (more than 8000 ms): an abandoned call under the FCC/FTC abandoned-call rule",
+        abandonment: true,
       },
     ]);
     expect(paths(lintPolicy({ pending: wait({ maxWaitMs: 3_600_000 }) }))).toEqual(["pending.maxWaitMs"]);
@@ -72,13 +79,16 @@ describe("lintPolicy: waits", () => {
       expect(rest).toEqual([]);
       expect(warning?.path).toBe(`${key}.maxWaitMs`);
       expect(warning?.message).toMatch(
-        /^waits up to 2001 ms although .*, who hears silence all that time \(more than 2000 ms\); under the FCC\/FTC rule/,
+        /^waits up to 2001 ms although .*, who hears silence all that time \(more than 2000 ms\): an abandoned call under the FCC\/FTC abandoned-call rule$/,
       );
+      expect(warning?.abandonment).toBe(true);
     },
   );
 
   it("warns once for a wait on a person, whatever its limit", () => {
-    expect(paths(lintPolicy({ human: wait({ maxWaitMs: 3_600_000 }) }))).toEqual(["human"]);
+    expect(lintPolicy({ human: wait({ maxWaitMs: 3_600_000 }) })).toEqual([
+      { path: "human", message: `keeps a person waiting in silence: ${ABANDONED}`, abandonment: true },
+    ]);
   });
 
   it("has nothing to say about long waits on machines", () => {
@@ -99,6 +109,32 @@ describe("lintPolicy: waits", () => {
     ]);
     expect(lintPolicy({ machine: { greeting: wait({ maxWaitMs: 2000 }) } })).toEqual([]);
     expect(lintPolicy({ machine: { greeting: wait({ maxWaitMs: 0, then: "hang-up" }) } })).toEqual([]);
+  });
+});
+
+describe("ABANDONMENT_RULE: the one statement of the FCC/FTC rule", () => {
+  it("says what the rule is, with its figures, and what is for counsel, once", () => {
+    expect(ABANDONMENT_RULE.text).toBe(`${ABANDONMENT_RULE.rule} ${ABANDONMENT_RULE.counsel}`);
+    expect(ABANDONMENT_RULE.rule).toContain(
+      `within ${ABANDONMENT_RULE.windowMs / 1000} s of the end of the person's greeting`,
+    );
+    expect(ABANDONMENT_RULE.rule).toContain(
+      `at most ${ABANDONMENT_RULE.maxRate * 100} % of the calls answered by a person`,
+    );
+    expect(ABANDONMENT_RULE.rule).toContain("per campaign per 30-day period");
+    expect(ABANDONMENT_RULE.counsel).toMatch(/live agent.*telemarketing.*counsel/);
+    expect(Object.isFrozen(ABANDONMENT_RULE)).toBe(true);
+  });
+
+  it("is named, never restated, by the warnings that risk abandoning a person, and only by them", () => {
+    const risky = lintPolicy({ silence: "hang-up", human: wait({}), fax: "leave-voicemail", error: "leave-voicemail" });
+    expect(risky.map((warning) => [warning.path, warning.abandonment === true])).toEqual([
+      ["human", true],
+      ["silence", true],
+      ["error", false],
+      ["fax", false],
+    ]);
+    for (const warning of risky) expect(warning.message).not.toContain("3 %");
   });
 });
 

@@ -248,7 +248,10 @@ describe("lintPolicy", () => {
     const warnings = lintPolicy(parsePolicy({ [situation]: "hang-up" }));
     expect(warnings).toHaveLength(1);
     expect(warnings[0]?.path).toBe(situation);
-    expect(warnings[0]?.message).toMatch(/^hangs up although .*2 s .*3 %/);
+    expect(warnings[0]?.message).toMatch(
+      /^hangs up although .*: an abandoned call under the FCC\/FTC abandoned-call rule$/,
+    );
+    expect(warnings[0]?.abandonment).toBe(true);
   });
 
   it("warns when a wait on a person ends in a hang-up, naming the then", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { makeBotContext } from "../../src/fixtures/index.js";
 import { MAX_EVENTS_READ, readAmd, routeCall } from "../../src/index.js";
-import { MAX_JSON_TEXT } from "../../src/internal/safe.js";
+import { MAX_JSON_TEXT, MAX_PROTOTYPES } from "../../src/internal/safe.js";
 import { MAX_JSON_READ, MAX_UNREADABLE } from "../../src/reading/collector.js";
 import { numberLeaf, textLeaf, timeLeaf } from "../../src/reading/leaf-schemas.js";
 import { EVENT_FIELDS, INFO_FIELDS, LEAF_PROBLEMS, type LeafKind } from "../../src/reading/leaves.js";
@@ -60,6 +60,17 @@ describe("readAmd: where it looks", () => {
     expect(readAmd({ session: "x" }).issues).toEqual(["context.session: expected an object"]);
     expect(readAmd(ctx(7)).issues).toEqual(["context.session.UserSession: expected an object"]);
     expect(readAmd(ctx({ amdInfo: 3 })).issues).toEqual(["amdInfo: expected an object"]);
+  });
+
+  it("reports a list where an object of the path belongs, as it reports a number", () => {
+    expect(readAmd([]).issues).toEqual(["context: expected an object"]);
+    expect(readAmd([{ session: { UserSession: { amd: "amd_human_detected" } } }])).toEqual({
+      events: [],
+      unknownEvents: [],
+      issues: ["context: expected an object"],
+    });
+    expect(readAmd({ session: [] }).issues).toEqual(["context.session: expected an object"]);
+    expect(readAmd(ctx([])).issues).toEqual(["context.session.UserSession: expected an object"]);
   });
 });
 
@@ -283,12 +294,26 @@ describe("readAmd: exactly what is read, nothing more", () => {
     expect(event).toStrictEqual({ name: "amd_machine_detected", source: "amd", hint: "x" });
   });
 
-  it("skips null and undefined entries and blank names without complaint", () => {
-    expect(readAmd(ctx({ amd: "   ", amdInfo: { amdEvents: [null, undefined, "amd_stopped"] } }))).toStrictEqual({
+  it("skips holes, a lone null and a blank amd without complaint, and reports a null entry as an empty name is", () => {
+    expect(readAmd(ctx({ amd: "   ", amdInfo: { amdEvents: [null, undefined, "amd_stopped", ""] } }))).toStrictEqual({
       events: [{ name: "amd_stopped", source: "amdEvents", index: 2 }],
       unknownEvents: [],
-      issues: [],
+      issues: [
+        "amdInfo.amdEvents[0]: expected an event name or an event object",
+        "amdInfo.amdEvents[3]: empty event name",
+      ],
     });
+    expect(readAmd(ctx({ amd: [undefined, "amd_stopped", null] })).issues).toEqual([
+      "amd[2]: expected an event name or an event object",
+    ]);
+    expect(readAmd(ctx({ amdInfo: { amdEvents: "[null]" } })).issues).toEqual([
+      "amdInfo.amdEvents[0]: expected an event name or an event object",
+    ]);
+    // A lone value other than null is reported, as an entry is.
+    expect(readAmd(ctx({ amd: 5, amdInfo: { amdEvents: true } })).issues).toEqual([
+      "amdInfo.amdEvents: expected an event name or an event object",
+      "amd: expected an event name or an event object",
+    ]);
     expect(readAmd(ctx({ amd: null, amdInfo: { amdEvents: null, amdGreeting: null } }))).toStrictEqual({
       events: [],
       unknownEvents: [],
@@ -582,6 +607,30 @@ describe("readAmd: bounded cost for hostile lists", () => {
     expect(readAmd(ctx({ amd: Array.from({ length: MAX_EVENTS_READ }, () => same) })).events).toHaveLength(
       MAX_EVENTS_READ,
     );
+  });
+
+  it(`reads an entry through at most ${MAX_PROTOTYPES} prototypes; a deeper one could not be read, wherever it sits`, () => {
+    const inherit = (depth: number): object => {
+      let entry: object = { type: "amd_machine_detected" };
+      for (let level = 0; level < depth; level++) entry = Object.create(entry) as object;
+      return entry;
+    };
+    // inherit(n) has n + 1 prototypes: n − 1 made here, the entry holding `type`, Object.prototype.
+    expect(names(ctx({ amd: [inherit(MAX_PROTOTYPES - 1)] }))).toEqual(["amd_machine_detected"]);
+    const tooDeep = inherit(MAX_PROTOTYPES);
+    const read = readAmd(ctx({ amd: [tooDeep, "amd_stopped"], amdInfo: { amdEvents: tooDeep } }));
+    expect(read.events.map((event) => event.name)).toEqual(["amd_stopped"]);
+    expect(read.issues).toEqual(["amdInfo.amdEvents: could not be read", "amd[0]: could not be read"]);
+    // Past the whole-read cap it names nothing either; and such entries count toward the unreadable limit.
+    const past = readAmd(ctx({ amd: [...Array.from({ length: MAX_EVENTS_READ }, () => "amd_stopped"), tooDeep] }));
+    expect(past.events).toHaveLength(MAX_EVENTS_READ);
+    expect(past.issues.at(-1)).toBe(`amd[${MAX_EVENTS_READ}]: could not be read`);
+    const many = readAmd(ctx({ amd: Array.from({ length: 10_000 }, () => tooDeep) }));
+    expect(many.events).toEqual([]);
+    expect(many.issues.at(-1)).toBe(`reading stopped after ${MAX_UNREADABLE} values that could not be read`);
+    // A Proxy whose getPrototypeOf trap throws could not be read either.
+    const hostile = new Proxy({ type: "amd_error" }, { getPrototypeOf: boom });
+    expect(readAmd(ctx({ amd: [hostile] })).issues).toEqual(["amd[0]: could not be read"]);
   });
 
   it("spends no JSON budget on text that cannot start JSON", () => {
