@@ -70,18 +70,18 @@ describe("run: simulate", () => {
       [
         "voicemail-past-tone-timer: Machine talking past the tone timer",
         "   0.00 s  answer",
-        "   0.30 s  bot: wait (amd-pending ×23, until 5.80 s)",
+        "   0.30 s  bot: wait (amd-pending ×24, until 6.05 s)",
         '   0.50 s  machine: "Thank you for calling the Riverside Medical Group. Our',
         "             offices are closed for the holiday. If this is a medical emergency",
         "             please hang up and dial 911. Otherwise leave your name number and a",
         '             short message" (until 22.00 s)',
         '   5.90 s  amd_machine_detected (long greeting, "Thank you for calling the',
         '             Riverside Medical Group. Our")',
-        "   6.05 s  bot: wait (machine-greeting-playing ×15, until 20.05 s)",
+        "   6.30 s  bot: wait (machine-greeting-playing ×14, until 19.30 s)",
         "  20.00 s  amd_stopped",
-        "  21.05 s  bot: leave-voicemail (machine-greeting-ended)",
+        "  20.30 s  bot: leave-voicemail (machine-greeting-ended)",
         "  22.40 s  machine: tone",
-        "  → wrong for a machine: leave-voicemail at 21.05 s; 1.35 s before the beep",
+        "  → wrong for a machine: leave-voicemail at 20.30 s; 2.10 s before the beep",
         "",
         "Campaign: 1 call under the default policy",
         "  right moves:        0 of 1 (0.0 %)",
@@ -89,7 +89,7 @@ describe("run: simulate", () => {
         "  persons abandoned:  0 of 0 (0.0 %)",
         "  person silence:     p50 n/a, p95 n/a, max n/a",
         "  clipped voicemails: 1",
-        "  beep to message:    p50 -1.35 s, p95 -1.35 s",
+        "  beep to message:    p50 -2.10 s, p95 -2.10 s",
         "    below 0: the message began before the beep",
       ].join("\n"),
     );
@@ -102,10 +102,10 @@ describe("run: simulate", () => {
         (name) => summaryLine(out, name),
       ),
     ).toEqual([
-      "  → wrong for a person: leave-voicemail at 6.80 s; silence 3.50 s; abandoned",
+      "  → wrong for a person: leave-voicemail at 6.05 s; silence 2.75 s; abandoned",
       "  → right for a machine: leave-voicemail at 5.55 s; 0.95 s after the beep",
       "  → wrong for a machine: no move before it hung up at 3.00 s",
-      "  → right for a fax: hang-up at 0.80 s",
+      "  → right for a fax: hang-up at 1.05 s",
       "  → right for dead air: continue at 5.30 s",
       "  → right for a person: continue at 6.30 s; spoke 9.70 s before they finished",
     ]);
@@ -139,8 +139,11 @@ describe("run: simulate", () => {
     expect(hangUp).toContain("  3.0 s  machine hangs up");
     const failure = cli("simulate", "--scenario", "recognizer-failure").out;
     expect(failure).toContain("  0.40 s  speech recognizer fails");
-    expect(failure).toContain("  0.40 s  amd_error");
-    expect(failure).toContain("  0.30 s  bot: wait (amd-pending)\n");
+    // The engine's amd_error reaches no one: the bot waits until the no-speech timer.
+    expect(failure).not.toContain("amd_error");
+    expect(failure).toContain("  5.00 s  amd_no_speech_detected\n");
+    const ringback = cli("simulate", "--scenario", "voicemail-after-ringback").out;
+    expect(ringback).toContain("  0.30 s  machine: tone 480 Hz\n");
     const early = file("early.json", { machine: { greeting: "leave-voicemail" } });
     expect(cli("simulate", "--scenario", "voicemail-no-beep", "--policy", early).out).toContain(
       "  → wrong for a machine: leave-voicemail at 3.55 s; voicemail clipped\n",
