@@ -7,7 +7,7 @@ import {
   type ResolvedAmdSettings,
 } from "./amd-settings.js";
 import { type CallScript, type CallTone, callScriptProblems, listProblems, toneFrequencyOf } from "./call-script.js";
-import { type Transcript, TranscriptStream, textOf } from "./transcripts.js";
+import { type Transcript, TranscriptStream, textOf, wordCountOf } from "./transcripts.js";
 
 /**
  * One event the simulated AMD engine emits: when, which, and the data the engine sends
@@ -86,6 +86,7 @@ class Engine {
   /** The engine listens to the beep detector. */
   private listeningForTones = true;
   private readonly threshold: number;
+  private readonly language: string | undefined;
   private readonly digits: RegExp;
   private readonly transcripts: TranscriptStream;
   private readonly tones: ToneInput[];
@@ -100,6 +101,8 @@ class Engine {
     // `opts.thresholdWordCount || 9`, `RegExp(\`[0-9]{${digitCount}}\`)`: as the engine reads them.
     this.threshold = settings.thresholdWordCount || 9;
     this.digits = new RegExp(`[0-9]{${settings.digitCount}}`);
+    // Google returns the language it recognized (the configured one); Deepgram and Microsoft none.
+    this.language = settings.vendor === "google" && settings.language !== "" ? settings.language : undefined;
     this.transcripts = new TranscriptStream(call.speech ?? [], settings);
     const tones: CallTone[] = [...(call.tones ?? []), ...(call.beep === undefined ? [] : [call.beep])];
     this.tones = tones
@@ -220,22 +223,29 @@ class Engine {
       return;
     }
     this.clear(NO_SPEECH);
-    const text = textOf(transcript);
-    const words = text.split(" ").length;
-    // Google returns the language it recognized; Deepgram and Microsoft none.
-    const language =
-      this.settings.vendor === "google" && this.settings.language !== "" ? this.settings.language : undefined;
-    const withLanguage = (data: AmdEventData): AmdEventData => (language === undefined ? data : { ...data, language });
-    const folded = text.toLowerCase();
-    const hint = this.settings.hints.find((phrase) => folded.indexOf(phrase.toLowerCase()) !== -1);
-    if (hint !== undefined) this.machine(withLanguage({ reason: "hint", hint }));
-    else if (this.settings.digitCount !== 0 && this.digits.test(text))
-      this.machine(withLanguage({ reason: "digit count", greeting: text }));
+    // The engine splits the text on spaces: no words (an empty result) is one.
+    const words = Math.max(1, wordCountOf(transcript));
+    const { hints, digitCount } = this.settings;
+    // The text is built only when a rule reads it.
+    const text =
+      hints.length > 0 || digitCount !== 0 || transcript.final || words >= this.threshold ? textOf(transcript) : "";
+    const folded = hints.length > 0 ? text.toLowerCase() : "";
+    const hint = hints.find((phrase) => folded.indexOf(phrase.toLowerCase()) !== -1);
+    if (hint !== undefined) this.machine(this.verdictData("hint", "hint", hint));
+    else if (digitCount !== 0 && this.digits.test(text))
+      this.machine(this.verdictData("digit count", "greeting", text));
     else if (transcript.final && words < this.threshold) {
       this.verdict = "amd_human_detected";
-      this.emit("amd_human_detected", withLanguage({ reason: "short greeting", greeting: text }));
+      this.emit("amd_human_detected", this.verdictData("short greeting", "greeting", text));
       this.stopAmd();
-    } else if (words >= this.threshold) this.machine(withLanguage({ reason: "long greeting", greeting: text }));
+    } else if (words >= this.threshold) this.machine(this.verdictData("long greeting", "greeting", text));
+  }
+
+  /** A verdict's data, in the engine's order: `reason`, the greeting or hint, `language` when the recognizer returns one. */
+  private verdictData(reason: string, key: "greeting" | "hint", text: string): AmdEventData {
+    const data: Record<string, string> = { reason, [key]: text };
+    if (this.language !== undefined) data["language"] = this.language;
+    return data as AmdEventData;
   }
 
   private machine(data: AmdEventData): void {
@@ -266,38 +276,45 @@ class Engine {
    */
   private input(horizonMs: number): boolean {
     if (this.hungUp) return false;
-    let atMs = Infinity;
-    let run: (() => void) | undefined;
-    // Offered in the order inputs take at the same moment: a later one must come strictly earlier.
-    const offer = (inputAtMs: number, handle: () => void): void => {
-      if (inputAtMs <= horizonMs && inputAtMs < atMs) {
-        atMs = inputAtMs;
-        run = handle;
-      }
-    };
-    if (this.hangUpAtMs !== undefined) offer(this.hangUpAtMs, () => this.hangUp());
-    if (this.sttErrorAtMs !== undefined)
-      offer(this.sttErrorAtMs, () => {
-        // The recognizer's promise rejects: the endpoint drops the engine, whose timers run on.
-        this.sttErrorAtMs = undefined;
-        this.active = false;
-      });
+    // The first input due, in the order inputs take at the same moment: a later kind must come strictly earlier.
+    let atMs = horizonMs;
+    let kind: "hang-up" | "stt-error" | "tone" | "transcript" | undefined;
+    if (this.hangUpAtMs !== undefined && this.hangUpAtMs <= atMs) {
+      atMs = this.hangUpAtMs;
+      kind = "hang-up";
+    }
+    if (
+      this.sttErrorAtMs !== undefined &&
+      (kind === undefined ? this.sttErrorAtMs <= atMs : this.sttErrorAtMs < atMs)
+    ) {
+      atMs = this.sttErrorAtMs;
+      kind = "stt-error";
+    }
     if (!(this.detecting && this.listeningForTones)) this.nextTone = this.tones.length;
     const tone = this.tones[this.nextTone];
-    if (tone !== undefined)
-      offer(tone.atMs, () => {
-        this.nextTone++;
-        this.tone(tone);
-      });
-    const transcript = this.active && horizonMs !== Infinity ? this.transcripts.peek(horizonMs) : undefined;
-    if (transcript !== undefined)
-      offer(transcript.atMs, () => {
-        this.transcripts.take();
-        this.transcript(transcript);
-      });
-    if (run === undefined) return false;
+    if (tone !== undefined && (kind === undefined ? tone.atMs <= atMs : tone.atMs < atMs)) {
+      atMs = tone.atMs;
+      kind = "tone";
+    }
+    const transcript = this.active && atMs !== Infinity ? this.transcripts.peek(atMs) : undefined;
+    if (transcript !== undefined && (kind === undefined || transcript.atMs < atMs)) {
+      atMs = transcript.atMs;
+      kind = "transcript";
+    }
+    if (kind === undefined) return false;
     this.nowMs = atMs;
-    run();
+    if (kind === "hang-up") this.hangUp();
+    else if (kind === "stt-error") {
+      // The recognizer's promise rejects: the endpoint drops the engine, whose timers run on.
+      this.sttErrorAtMs = undefined;
+      this.active = false;
+    } else if (kind === "tone") {
+      this.nextTone++;
+      this.tone(tone as ToneInput);
+    } else {
+      this.transcripts.take();
+      this.transcript(transcript as Transcript);
+    }
     return true;
   }
 }

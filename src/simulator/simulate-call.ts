@@ -1,4 +1,3 @@
-import isEqualWith from "lodash-es/isEqualWith.js";
 import {
   isCheckedPolicy,
   type Policy,
@@ -9,7 +8,6 @@ import {
   type RouteOptions,
   routeCall,
 } from "../core.js";
-import { makeBotContext } from "../fixtures/bot-context.js";
 import type { AmdEventEntry } from "../reading/schemas.js";
 import { type AmdSettings, amdSettingsProblems, type ResolvedAmdSettings } from "./amd-settings.js";
 import { type CallMetrics, callMetrics } from "./call-metrics.js";
@@ -102,8 +100,11 @@ export interface SimulateOptions<D extends RouterDecision = RouteDecision> {
   readonly amdRequested?: boolean;
   /**
    * The bot's routing function, in place of `routeCall` with the policy (then give no
-   * policy). It is called on each run with the bot context (the events delivered so far,
-   * `{ type, ...data }`, in arrival order) and `{ amdRequested, waitedMs, state }`.
+   * policy). It is called on each run with the bot context and `{ amdRequested,
+   * waitedMs, state }`. The context is one object for the whole call, updated as events
+   * arrive, as the platform's session is: `session.UserSession.amdInfo.amdEvents` holds
+   * the events delivered so far (`{ type, ...data }`, in arrival order) and `amd` the
+   * latest one's name; a router may keep values of its own on it.
    */
   readonly router?: Router<D>;
 }
@@ -312,14 +313,39 @@ function checkedDecision<D extends RouterDecision>(value: unknown, atMs: number)
   return value as unknown as D;
 }
 
+/**
+ * Whether two decision values are equal as data: the same primitive, or arrays and
+ * plain objects with equal entries. (lodash's isEqual does this too, but compares a
+ * decision in about ten times the time, and the check runs on every run of a long wait.)
+ */
+function sameData(x: unknown, y: unknown): boolean {
+  if (x === y) return true;
+  if (typeof x !== "object" || typeof y !== "object" || x === null || y === null) return false;
+  if (Array.isArray(x)) {
+    if (!Array.isArray(y) || x.length !== y.length) return false;
+    for (let index = 0; index < x.length; index++) if (!sameData(x[index], y[index])) return false;
+    return true;
+  }
+  if (Array.isArray(y) || Object.getPrototypeOf(x) !== Object.getPrototypeOf(y)) return false;
+  const keys = Object.keys(x);
+  if (keys.length !== Object.keys(y).length) return false;
+  for (const key of keys)
+    if (!sameData((x as Record<string, unknown>)[key], (y as Record<string, unknown>)[key])) return false;
+  return true;
+}
+
 /** Two waits that decide the same, `state` apart (the flow's count of its own runs). */
 function sameWait(a: RouterDecision, b: RouterDecision): boolean {
-  return (
-    a.action === "wait" &&
-    b.action === "wait" &&
-    a.recheckAfterMs === b.recheckAfterMs &&
-    isEqualWith(a, b, (_x, _y, key, object) => (key === "state" && object === a ? true : undefined))
-  );
+  if (a.action !== "wait" || b.action !== "wait" || a.recheckAfterMs !== b.recheckAfterMs) return false;
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  for (const key of keys)
+    if (
+      key !== "state" &&
+      !sameData((a as unknown as Record<string, unknown>)[key], (b as unknown as Record<string, unknown>)[key])
+    )
+      return false;
+  return true;
 }
 
 /** The end of one call's loop: the move (or none), when, and on which decision. */
@@ -351,18 +377,24 @@ export function runBot<D extends RouterDecision>(
   const arrivals = deliver(events, options.deliveryDelayMs, options.deliveryJitterMs, seed);
   const amdRequested = options.amdRequested ?? call.amd !== false;
   const endMs = call.hangUpAtMs ?? Infinity;
+  // One context for the call, updated as events arrive, as the platform's session is.
   const entries: AmdEventEntry[] = [];
+  const session: { amd?: string; amdInfo: { amdEvents: AmdEventEntry[] } } = { amdInfo: { amdEvents: entries } };
+  const context = { session: { UserSession: session } };
   let delivered = 0;
   let atMs = options.botStartMs;
   let waitedMs = 0;
   let state: unknown;
   let previous: D | undefined;
   while (atMs < endMs) {
-    for (let next = arrivals[delivered]; next !== undefined && next.atMs <= atMs; next = arrivals[++delivered])
+    for (let next = arrivals[delivered]; next !== undefined && next.atMs <= atMs; next = arrivals[++delivered]) {
       entries.push(entryOf(next.event));
+      // The platform keeps the latest event's name in `amd`.
+      session.amd = next.event.name;
+    }
     let returned: unknown;
     try {
-      returned = options.router(makeBotContext(entries), { amdRequested, waitedMs, state });
+      returned = options.router(context, { amdRequested, waitedMs, state });
     } catch (error) {
       const message = error instanceof Error ? error.message : preview(error);
       throw new Error(`router: threw at ${atMs} ms: ${message}`, { cause: error });

@@ -89,6 +89,17 @@ export function textOf(transcript: Transcript): string {
   return spoken.join(" ");
 }
 
+/** How many words `transcript` holds ({@link textOf} without building the text). */
+export function wordCountOf(transcript: Transcript): number {
+  let count = 0;
+  for (const part of transcript.utterance.parts) {
+    if (transcript.final) count += part.words.length;
+    else if (part.segment.startMs > transcript.atMs) break;
+    else count += spokenCount(part, transcript.atMs);
+  }
+  return count;
+}
+
 /**
  * The transcripts AMD receives for `speech`, in time order, made one at a time as AMD
  * asks for them (so nothing is built for speech after AMD stopped listening): while an

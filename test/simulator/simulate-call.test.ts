@@ -182,7 +182,8 @@ describe("simulateCall", () => {
       const calls: { context: unknown; options: RouterOptions; decision: RouteDecision }[] = [];
       const router: Router<RouteDecision> = (context, options) => {
         const decision = routeCall(context, undefined, options as RouteOptions);
-        calls.push({ context, options, decision });
+        // The context is the call's one session object, updated as events arrive: keep what it held then.
+        calls.push({ context: structuredClone(context), options, decision });
         return decision;
       };
       const result = simulateCall(scenario, undefined, { ...EXACT, router });
@@ -202,6 +203,21 @@ describe("simulateCall", () => {
       // The default router is routeCall with the policy: the same steps.
       expect(simulateCall(scenario, undefined, EXACT).steps).toEqual(result.steps);
     }
+  });
+
+  it("hands the router one context for the call, where it may keep values of its own", () => {
+    const contexts = new Set<unknown>();
+    const remembering: Router = (context, { waitedMs }) => {
+      contexts.add(context);
+      const session = context as { amdState?: number };
+      session.amdState = (session.amdState ?? 0) + 1;
+      return waitedMs < 1000
+        ? { action: "wait", recheckAfterMs: 250 }
+        : { action: "continue", state: session.amdState };
+    };
+    const result = simulateCall({ answeredBy: "person", speech: [HELLO] }, undefined, { router: remembering });
+    expect(contexts.size).toBe(1);
+    expect(result.steps.at(-1)?.decision.state).toBe(5);
   });
 
   it("calls the router on every run, even when nothing new arrived: a decision may depend on the state alone", () => {
