@@ -503,6 +503,26 @@ describe("simulateAmd: call scripts", () => {
     );
   });
 
+  it("a getter that throws, a list with holes and a list too long are problems, not crashes", () => {
+    const hostile = Object.defineProperty({ answeredBy: "person" }, "speech", {
+      get() {
+        throw new Error("boom");
+      },
+      enumerable: true,
+    });
+    expect(() => simulateAmd(hostile as CallScript)).toThrow(
+      new RangeError("Bad call script: call.speech: could not be read"),
+    );
+    const sparse = { answeredBy: "person", speech: new Array(2) } as unknown as CallScript;
+    expect(() => simulateAmd(sparse)).toThrow(
+      new RangeError(
+        "Bad call script: call.speech[0]: expected a segment { startMs, endMs, text }; call.speech[1]: expected a segment { startMs, endMs, text }",
+      ),
+    );
+    const many = { answeredBy: "machine", tones: new Array(100_001).fill({ atMs: 1 }) } as unknown as CallScript;
+    expect(() => simulateAmd(many)).toThrow(new RangeError("Bad call script: call.tones: more than 100000 entries"));
+  });
+
   it.each([null, "person", [], 42])("%j is not a call script", (call) => {
     expect(() => simulateAmd(call as unknown as CallScript)).toThrow(
       new RangeError("Bad call script: call: expected a call script object"),
