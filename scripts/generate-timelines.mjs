@@ -174,7 +174,7 @@ time, against that code run under a fake clock. Facts a bot designer meets:
   \`hangUpPath\`, default \`"rest"\`); on a call placed by a dial verb (\`"dial"\`) the line
   is gone first, and AMD stops without it.
 - **Settings are used as the engine uses them**: a timer of 0, a negative one, \`NaN\`
-  or one over 2³¹ − 1 ms fires after 1 ms, a fraction of a ms is dropped;
+  or one over 2³¹ − 1 ms fires after 1 ms, a fraction of a ms is cut off;
   \`thresholdWordCount\` 0 means 9. What the engine would misread in a way that cannot
   be shown exactly (a \`digitCount\` that is not a whole number ≥ 0, which builds a
   pattern that never matches), a setting of the wrong type and an unknown setting are

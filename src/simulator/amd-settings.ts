@@ -33,7 +33,7 @@ export type HangUpPath = "rest" | "dial";
  *
  * Values are used as the engine uses them. A timer is started as Node's `setTimeout`
  * starts it: a value under 1 ms, `NaN` or over 2³¹ − 1 ms fires after 1 ms, and a
- * fraction of a ms is dropped. `thresholdWordCount` 0 (or `NaN`) means 9. What the
+ * fraction of a ms is cut off. `thresholdWordCount` 0 (or `NaN`) means 9. What the
  * engine would misread in a way that cannot be shown exactly is refused: a
  * `digitCount` that is not a whole number ≥ 0 (the engine would build a pattern that
  * never matches), a setting of the wrong type, an unknown setting.

@@ -36,7 +36,7 @@ export interface TimedAmdEvent {
 /** The longest delay Node's `setTimeout` keeps; anything longer fires after 1 ms. */
 const TIMEOUT_MAX_MS = 2 ** 31 - 1;
 
-/** How long Node's `setTimeout(fn, ms)` waits: under 1, `NaN` or over 2³¹ − 1 → 1; fractions dropped. */
+/** How long Node's `setTimeout(fn, ms)` waits: under 1, `NaN` or over 2³¹ − 1 → 1; fractions cut off. */
 export function timerDelayOf(ms: number): number {
   const after = ms * 1;
   return Math.trunc(after >= 1 && after <= TIMEOUT_MAX_MS ? after : 1);
