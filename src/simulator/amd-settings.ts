@@ -251,16 +251,3 @@ export function amdSettingsProblems(settings: unknown, path: string, problems: s
     hangUpPath: oneOf(settings["hangUpPath"], HANG_UP_PATHS, d.hangUpPath, `${path}.hangUpPath`, problems),
   };
 }
-
-/**
- * `settings` with defaults filled in; throws a `RangeError` listing every bad field.
- *
- * @param settings - what the caller set.
- * @returns every setting.
- */
-export function resolveAmdSettings(settings?: AmdSettings): ResolvedAmdSettings {
-  const problems: string[] = [];
-  const resolved = amdSettingsProblems(settings, "settings", problems);
-  if (problems.length > 0) throw new RangeError(`Bad simulator settings: ${problems.join("; ")}`);
-  return resolved;
-}

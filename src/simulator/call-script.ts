@@ -255,14 +255,3 @@ export function listProblems(problems: readonly string[]): string {
   const more = problems.length - MAX_PROBLEMS_LISTED;
   return more > 0 ? `${shown}; and ${more} more` : shown;
 }
-
-/**
- * `call` when it is a valid {@link CallScript}; otherwise throws one `RangeError` listing
- * every problem.
- */
-export function checkedCallScript(call: unknown, path = "call"): CallScript {
-  const problems: string[] = [];
-  callScriptProblems(call, path, problems);
-  if (problems.length > 0) throw new RangeError(`Bad call script: ${listProblems(problems)}`);
-  return call as CallScript;
-}

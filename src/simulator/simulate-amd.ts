@@ -218,8 +218,8 @@ class Engine {
 
   private transcript(transcript: Transcript): void {
     if (this.verdict !== undefined) {
-      // After a verdict the engine only listens for a machine's greeting to end.
-      if (this.verdict === "amd_machine_detected") this.startGreetingTimer();
+      // Only a machine verdict leaves the engine attached: it now only listens for the greeting to end.
+      this.startGreetingTimer();
       return;
     }
     this.clear(NO_SPEECH);

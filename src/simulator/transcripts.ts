@@ -57,16 +57,15 @@ function utterancesOf(speech: readonly SpeechSegment[], finalResultDelayMs: numb
   return utterances;
 }
 
-/** How many of a part's words are complete by `atMs`: each word takes an equal share of the segment's time. */
+/**
+ * How many of a part's words are complete by `atMs`, for a part that started by then:
+ * each word takes an equal share of the segment's time (all of them at once in a
+ * segment of no length).
+ */
 function spokenCount({ segment, words }: Part, atMs: number): number {
   const length = segment.endMs - segment.startMs;
-  const count =
-    length <= 0
-      ? atMs >= segment.endMs
-        ? words.length
-        : 0
-      : Math.floor((words.length * (atMs - segment.startMs)) / length);
-  return Math.max(0, Math.min(words.length, count));
+  const count = length === 0 ? words.length : Math.floor((words.length * (atMs - segment.startMs)) / length);
+  return Math.min(words.length, count);
 }
 
 /** Whether any word of `utterance` is complete by `atMs` (parts starting later have none). */

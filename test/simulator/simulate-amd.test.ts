@@ -523,6 +523,12 @@ describe("simulateAmd: call scripts", () => {
     expect(() => simulateAmd(many)).toThrow(new RangeError("Bad call script: call.tones: more than 100000 entries"));
   });
 
+  it("a revoked Proxy is a problem, not a crash", () => {
+    const { proxy, revoke } = Proxy.revocable({ answeredBy: "person" }, {});
+    revoke();
+    expect(() => simulateAmd(proxy as CallScript)).toThrow(new RangeError("Bad call script: call: could not be read"));
+  });
+
   it.each([null, "person", [], 42])("%j is not a call script", (call) => {
     expect(() => simulateAmd(call as unknown as CallScript)).toThrow(
       new RangeError("Bad call script: call: expected a call script object"),

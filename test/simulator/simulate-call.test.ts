@@ -249,6 +249,27 @@ describe("simulateCall", () => {
     expect(new Set(result.steps.map((step) => step.decision)).size).toBeLessThan(10_010);
   });
 
+  it("past 10 000 runs, a wait shares the previous run's decision object only when it decides the same", () => {
+    // Waits of 1 ms, a note on every 5th run from the 10 000th; a move at the 10 040th.
+    const router: Router<RouterDecision & { note?: string }> = (_context, { state }) => {
+      const runs = (typeof state === "number" ? state : 0) + 1;
+      if (runs === 10_040) return { action: "continue" };
+      const note = runs >= 10_000 && runs % 5 === 0 ? { note: "fifth" } : {};
+      return { action: "wait", recheckAfterMs: 1, state: runs, ...note };
+    };
+    const { steps } = simulateCall({ answeredBy: "person", amd: false }, undefined, { router });
+    expect(steps).toHaveLength(10_040);
+    const decisions = steps.map((step) => step.decision);
+    // The first 10 000 runs keep their own decisions, with their own state.
+    expect(new Set(decisions.slice(0, 10_000)).size).toBe(10_000);
+    expect(decisions[9_999]?.state).toBe(10_000);
+    // Then: a new object where the decision changes (a note comes or goes), shared while it does not.
+    expect(new Set(decisions.slice(10_000)).size).toBe(16);
+    expect(decisions[10_001]).toBe(decisions[10_000]);
+    expect(decisions[10_004]).not.toBe(decisions[10_003]);
+    expect(decisions[10_004]?.note).toBe("fifth");
+  });
+
   it("a router still waiting after every limit a policy allows is an error", () => {
     const forever: Router = () => ({ action: "wait", recheckAfterMs: 600_000 });
     expect(() => simulateCall({ answeredBy: "nobody" }, undefined, { router: forever })).toThrow(
@@ -284,6 +305,9 @@ describe("simulateCall", () => {
     expect(returning({ action: "dance" })).toThrow(expected('{"action":"dance"}'));
     expect(returning({ action: "wait" })).toThrow(expected('{"action":"wait"}'));
     expect(returning({ action: "wait", recheckAfterMs: 0 })).toThrow(expected('{"action":"wait","recheckAfterMs":0}'));
+    expect(returning(10n)).toThrow(expected("a bigint that cannot be shown"));
+    expect(returning(() => "continue")).toThrow(expected("a function"));
+    expect(returning("x".repeat(300))).toThrow(expected(`"${"x".repeat(199)}…`));
     expect(returning({ action: "wait", recheckAfterMs: Number.NaN })).toThrow(
       expected('{"action":"wait","recheckAfterMs":null}'),
     );

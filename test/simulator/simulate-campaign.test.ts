@@ -73,6 +73,12 @@ describe("simulateCampaign", () => {
     expect(simulateCampaign(silent, undefined, OPTIONS).personsAbandoned).toBe(1);
   });
 
+  it("nearest-rank percentiles over many calls", () => {
+    // 300 persons: silences 4000 − index ms, 3701 … 4000.
+    const calls = Array.from({ length: 300 }, (_, index) => person(0, index));
+    expect(simulateCampaign(calls, undefined, OPTIONS).personSilenceMs).toEqual({ p50: 3850, p95: 3985, max: 4000 });
+  });
+
   it("nearest-rank percentiles", () => {
     const calls = Array.from({ length: 20 }, (_, index) => person(0, 100 * index));
     // Silences 4000 − 100 × index: 2100 … 4000. The 10th smallest, the 19th, the largest.
