@@ -14,6 +14,7 @@ function vary(scenario, stretch, shift) {
       endMs: at(segment.endMs),
     }));
   if (scenario.beep) call.beep = { ...scenario.beep, atMs: at(scenario.beep.atMs) };
+  if (scenario.tones) call.tones = scenario.tones.map((tone) => ({ ...tone, atMs: at(tone.atMs) }));
   if (scenario.sttError) call.sttError = { atMs: at(scenario.sttError.atMs) };
   if (scenario.hangUpAtMs !== undefined) call.hangUpAtMs = at(scenario.hangUpAtMs);
   return call;

@@ -120,10 +120,22 @@ because the dial-out asked for AMD. While AMD has not decided, the outcome is
 \`pending\` and the bot waits (rechecking every 250 ms, for 6 s at most); a person's
 "Hello?" is decided about half a second after it ends, and the bot speaks on its next run.
 
-The simulation's defaults: the bot first runs 0.3 s after the answer and sees each AMD
-event 0.1 s after it is emitted; the recognizer sends an interim result every 0.3 s and
-its final result 0.5 s after the last word; the engine's own timers (no speech 5 s,
-decision 15 s, tone 20 s, greeting completion 2 s, 1 s after a beep) and word threshold (9).
+The bot sees what the platform sends: each event as \`{ type, ...data }\` (a verdict's
+\`reason\`, \`greeting\` or \`hint\` and \`language\`, a tone's \`frequency\` and
+\`variance\`), **with no time**, in the order the events arrived. The times in the tables
+and pictures are the simulation's own clock. Each run of the script node calls
+\`routeCall(context, policy, { amdRequested: true, waitedMs, state })\`, where \`state\` is
+the previous decision's \`state\` (nothing on the first run): the bot stores
+\`context.amdState = decision.state\` and passes it back, and that is how amd-flow knows
+how long it has waited and at which run it first saw each event.
+
+The simulation's defaults: the bot first runs 0.3 s after the answer; each AMD event
+reaches it 0.1 s after it is emitted plus up to 0.2 s more at random (drawn from seed 1,
+so every run gives the same figures), so events emitted together, such as a verdict and
+\`amd_stopped\`, may arrive in either order, while events 0.2 s or more apart arrive in
+order; the recognizer (Google, \`en-US\`) sends an interim result every 0.3 s and its
+final result 0.5 s after the last word; the engine's own timers (no speech 5 s,
+decision 15 s, tone 20 s, greeting completion 2 s, 1 s after a tone) and word threshold (9).
 
 A person is **abandoned** when the bot has not spoken or transferred within 2 seconds
 of the end of their greeting (shaded green in the pictures): the FCC/FTC rule, which
@@ -138,6 +150,44 @@ guide. Scenarios are chosen to show the edge cases, so the rates are not those o
 campaign: run your own call mix, or \`callMix\` (below).
 
 ${campaignTable()}
+
+## What the simulated engine does
+
+\`simulateAmd\` emits what jambonz 0.9.8's own AMD code (\`lib/utils/amd-utils.js\`, the
+engine under Voice Gateway) emits for the same call, checked event by event, time by
+time, against that code run under a fake clock. Facts a bot designer meets:
+
+- **One tone per call.** The beep detector stops at the first tone it reports: a
+  ringback or call-waiting tone near the answer hides the voicemail's beep, and makes
+  the greeting-completion timer 1 s. List such tones in a call script's \`tones\`; its
+  \`beep\` is the voicemail's (or the fax's) own, the one the metrics measure from.
+- **A recognizer failure sends the bot nothing at once.** The engine's \`amd_error\`
+  goes to a channel nobody listens to; its timers run on, so the bot sees
+  \`amd_no_speech_detected\` at the no-speech timer, and **no \`amd_stopped\`**. A tone
+  after that is still reported; a hang-up then stops nothing.
+- **An empty final result is a human verdict** with \`greeting: ""\` (the engine counts
+  it as one word), and AMD stops: the greeting after it is never judged. A segment's
+  \`recognized\` says what the recognizer returned for it (\`""\`: nothing).
+- **\`language\`** is in a verdict only when the recognizer returns one: Google does
+  (setting \`vendor\`, default \`"google"\`); Deepgram and Microsoft do not.
+- **A hang-up** stops AMD with \`amd_stopped\` on a call placed by the REST API (setting
+  \`hangUpPath\`, default \`"rest"\`); on a call placed by a dial verb (\`"dial"\`) the line
+  is gone first, and AMD stops without it.
+- **Settings are used as the engine uses them**: a timer of 0, a negative one, \`NaN\`
+  or one over 2³¹ − 1 ms fires after 1 ms, a fraction of a ms is cut off;
+  \`thresholdWordCount\` 0 means 9. What the engine would misread in a way that cannot
+  be shown exactly (a \`digitCount\` that is not a whole number ≥ 0, which builds a
+  pattern that never matches), a setting of the wrong type and an unknown setting are
+  refused with one \`RangeError\` listing every problem, as is a call script with a time
+  that is not a finite number ≥ 0 or a segment that ends before it starts.
+
+The work is bounded by how long AMD listens (20 s with the default timers), not by the
+call: speech after AMD stopped costs nothing. A valid policy always ends: a wait
+rechecks after at least 1 ms and stops after at most an hour, so one call runs the
+script node at most 3.6 million times; \`steps\` keeps each run, and past the first
+10 000 a wait that decides as the run before it did shares its decision object (about
+300 MB for that worst case). \`simulateCampaign\` keeps only the figures, never the
+calls: 10⁶ calls take well under a minute and about 100 MB.
 
 ## Simulate your own policy
 
@@ -156,6 +206,33 @@ console.log(figures.abandonmentRate, figures.personSilenceMs.p95);
 Or from the command line: \`amd-flow simulate --policy your-policy.json\` prints each
 call's timeline, then the figures over \`callMix\`, with a warning when more than 3 % of
 its persons are abandoned.
+
+## Score any router
+
+The \`router\` option puts any routing function in \`routeCall\`'s place (then give no
+policy): another amd-flow version's bot file, a hand-written switch, or the platform's
+own disconnect mode. It gets the bot \`context\` (one object for the whole call,
+updated as events arrive, as the platform's session is) and \`{ amdRequested, waitedMs,
+state }\`, and returns at least an \`action\`, with \`wait\` a \`recheckAfterMs\` (1 to
+600000 ms), and any \`state\` for its next run:
+
+\`\`\`ts
+import { timedScenarios } from "amd-flow/fixtures";
+import { type Router, simulateCampaign } from "amd-flow/simulator";
+
+// The platform's "disconnect" mode: hang up on a machine verdict or a tone, else talk.
+const disconnect: Router = (context, { waitedMs }) => {
+  const events = JSON.stringify(context);
+  if (/amd_machine_detected|amd_tone_detected/.test(events)) return { action: "hang-up" };
+  if (/amd_(human_detected|no_speech_detected|decision_timeout|stopped)/.test(events) || waitedMs >= 6000)
+    return { action: "continue" };
+  return { action: "wait", recheckAfterMs: 250 };
+};
+console.log(simulateCampaign(timedScenarios, undefined, { router: disconnect }).abandonmentRate);
+\`\`\`
+
+A router that throws, returns something that is not a decision, or is still waiting
+after 70 minutes stops the simulation with an error saying so.
 `;
   outputs.unshift(["docs/timelines.md", page]);
   return outputs;

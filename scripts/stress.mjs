@@ -3,8 +3,13 @@
 // unit test: shared machines make timings flaky, so it runs on its own and prints.
 //
 // Bounds: routeCall on any input returns in under 50 ms (the documented promise), in Node and in the
-// bot bundle; the dialer's readers stay under bounds that scale with their input.
+// bot bundle; the dialer's readers stay under bounds that scale with their input; the simulator
+// keeps a campaign's figures, not its calls (10⁴ calls in under 2 s, 10⁶ in under 60 s, each
+// under 500 MB), runs the longest valid policy to its end, and does no work for speech after
+// AMD stopped. Each simulator case runs in a process of its own, so its peak memory is its own.
+import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import vm from "node:vm";
 import {
   buildDialoutRequest,
@@ -14,8 +19,85 @@ import {
   summarizeCalls,
   verifyNotifySignature,
 } from "../dist/dialer.js";
-import { notificationFixtures } from "../dist/fixtures.js";
+import { notificationFixtures, timedScenarios } from "../dist/fixtures.js";
 import { parsePolicy, readAmd, routeCall } from "../dist/index.js";
+import { simulateAmd, simulateCall, simulateCampaign } from "../dist/simulator.js";
+import { variedCalls } from "../bench/campaign-calls.mjs";
+
+// ---------------------------------------------------------------- the simulator's cases
+// Each: [name, bound in ms, bound in MB of peak resident memory, run (returns a note)].
+const EVERY_MS_FOR_AN_HOUR = {
+  "not-run": { action: "wait", recheckAfterMs: 1, maxWaitMs: 3_600_000, then: "continue" },
+};
+const campaignOf = (count) => {
+  const pool = variedCalls(timedScenarios, 10_000);
+  return Array.from({ length: count }, (_, index) => pool[index % pool.length]);
+};
+const figures = (result) => `→ ${result.right} of ${result.calls} right, ${result.personsAbandoned} persons abandoned`;
+const SIMULATOR_CASES = [
+  [
+    "simulateCampaign: 10⁴ calls (after 10³ to warm up)",
+    2000,
+    500,
+    (calls = campaignOf(10_000)) => {
+      simulateCampaign(calls.slice(0, 1000));
+      const started = process.hrtime.bigint();
+      const result = simulateCampaign(calls);
+      return { ms: Number(process.hrtime.bigint() - started) / 1e6, note: figures(result) };
+    },
+  ],
+  ["simulateCampaign: 10⁶ calls", 60_000, 500, (calls = campaignOf(1_000_000)) => figures(simulateCampaign(calls))],
+  [
+    "simulateCall: a wait every 1 ms for an hour (3.6·10⁶ runs)",
+    60_000,
+    500,
+    () => {
+      const result = simulateCall({ answeredBy: "person", amd: false }, EVERY_MS_FOR_AN_HOUR);
+      return `→ ${result.action} at ${result.actionAtMs} ms after ${result.steps.length} runs`;
+    },
+  ],
+  [
+    "simulateCampaign: that call, no steps kept",
+    30_000,
+    500,
+    () => figures(simulateCampaign([{ answeredBy: "person", amd: false }], EVERY_MS_FOR_AN_HOUR)),
+  ],
+  [
+    "simulateAmd: a segment ending at 10¹² ms",
+    50,
+    500,
+    () => {
+      const text = Array.from({ length: 30 }, (_, index) => `word${index}`).join(" ");
+      const events = simulateAmd({ answeredBy: "machine", speech: [{ startMs: 500, endMs: 1e12, text }] });
+      return `→ ${events.map((event) => event.name).join(", ")}`;
+    },
+  ],
+  [
+    "simulateAmd: 10⁵ segments",
+    2000,
+    500,
+    () => {
+      const speech = Array.from({ length: 100_000 }, (_, index) => ({
+        startMs: 300 + 10 * index,
+        endMs: 305 + 10 * index,
+        text: `w${index}`,
+      }));
+      return `→ ${simulateAmd({ answeredBy: "machine", speech }).length} events`;
+    },
+  ],
+];
+
+// A child process runs one simulator case and prints its time and peak memory as JSON.
+const caseIndex = process.argv.indexOf("--simulator-case");
+if (caseIndex !== -1) {
+  const [, , , run] = SIMULATOR_CASES[Number(process.argv[caseIndex + 1])];
+  const started = process.hrtime.bigint();
+  const outcome = run();
+  const ms = typeof outcome === "object" ? outcome.ms : Number(process.hrtime.bigint() - started) / 1e6;
+  const note = typeof outcome === "object" ? outcome.note : outcome;
+  process.stdout.write(JSON.stringify({ ms, peakMB: process.resourceUsage().maxRSS / 1024, note }));
+  process.exit(0);
+}
 
 const RUNS = 5;
 const MILLION = 1_000_000;
@@ -246,6 +328,20 @@ measure("buildDialoutRequest: hosts of 2·10⁵ slashes", 1000, () => {
     }
   }
   return `→ ${refused} of 3 refused`;
+});
+
+// The simulator, each case once in a process of its own: time and peak resident memory.
+SIMULATOR_CASES.forEach(([name, boundMs, boundMB], index) => {
+  const output = execFileSync(process.execPath, [fileURLToPath(import.meta.url), "--simulator-case", String(index)], {
+    encoding: "utf8",
+    maxBuffer: 1 << 20,
+  });
+  const { ms, peakMB, note } = JSON.parse(output);
+  const pass = ms < boundMs && peakMB < boundMB;
+  results.push(pass);
+  console.log(
+    `${pass ? "PASS" : "FAIL"}  ${name.padEnd(58)} ${ms.toFixed(2).padStart(9)} ms  (bound ${boundMs} ms)  peak ${peakMB.toFixed(0)} MB (bound ${boundMB} MB)  ${note}`,
+  );
 });
 
 const failed = results.filter((pass) => !pass).length;

@@ -72,22 +72,26 @@ function lane(scenario, result, top, x) {
   const firstEnd = scenario.speech?.length ? Math.min(...scenario.speech.map((s) => s.endMs)) : undefined;
   for (const segment of scenario.speech ?? []) {
     parts.push(
-      `<rect x="${x(segment.startMs)}" y="${callee}" width="${Math.max(2, Math.round((x(segment.endMs) - x(segment.startMs)) * 10) / 10)}" height="14" rx="3" fill="${COLORS.speech}"><title>${escapeXml(segment.text)}</title></rect>`,
+      `<rect x="${x(segment.startMs)}" y="${callee}" width="${Math.max(2, Math.round((x(segment.endMs) - x(segment.startMs)) * 10) / 10)}" height="14" rx="3" fill="${COLORS.speech}"><title>${escapeXml(segment.recognized === undefined ? segment.text : `${segment.text} (recognized: "${segment.recognized}")`)}</title></rect>`,
     );
   }
   const calleeLabels = [];
   if (scenario.speech?.length)
     calleeLabels.push({ x: x(scenario.speech[0].startMs), text: `${scenario.answeredBy} speaks` });
-  if (scenario.beep) {
-    const bx = x(scenario.beep.atMs);
-    const missed = scenario.beep.detected === false;
+  // Other tones (a ringback, a call-waiting tone) by their frequency; the beep as before.
+  const tones = [
+    ...(scenario.tones ?? []).map((tone) => ({ tone, label: tone.frequency ? `${tone.frequency} Hz tone` : "tone" })),
+    ...(scenario.beep
+      ? [{ tone: scenario.beep, label: scenario.answeredBy === "fax" ? "fax tone" : scenario.tones ? "beep" : "tone" }]
+      : []),
+  ];
+  for (const { tone, label } of tones) {
+    const bx = x(tone.atMs);
+    const missed = tone.detected === false;
     parts.push(
       `<line x1="${bx}" y1="${callee - 2}" x2="${bx}" y2="${callee + 16}" stroke="${COLORS.tone}" stroke-width="3"${missed ? ' stroke-dasharray="3 2"' : ""}/>`,
     );
-    calleeLabels.push({
-      x: bx + 4,
-      text: missed ? "beep (missed)" : scenario.answeredBy === "fax" ? "fax tone" : "tone",
-    });
+    calleeLabels.push({ x: bx + 4, text: missed ? "beep (missed)" : label });
   }
   if (scenario.sttError) calleeLabels.push({ x: x(scenario.sttError.atMs), text: "recognizer fails" });
   if (scenario.hangUpAtMs !== undefined) {

@@ -27,11 +27,11 @@ function calleeLines(call: TimedScenario): Line[] {
   const lines: Line[] = [];
   for (const { startMs, endMs, text } of call.speech ?? [])
     lines.push({ atMs: startMs, text: (time) => `${who}: "${text}" (until ${time(endMs)})` });
-  const { beep, sttError, hangUpAtMs } = call;
-  if (beep !== undefined) {
-    const frequency = beep.frequency === undefined ? "" : ` ${beep.frequency} Hz`;
-    const missed = beep.detected === false ? " (missed by the detector)" : "";
-    lines.push({ atMs: beep.atMs, text: () => `${who}: tone${frequency}${missed}` });
+  const { beep, tones, sttError, hangUpAtMs } = call;
+  for (const tone of [...(tones ?? []), ...(beep === undefined ? [] : [beep])]) {
+    const frequency = tone.frequency === undefined ? "" : ` ${tone.frequency} Hz`;
+    const missed = tone.detected === false ? " (missed by the detector)" : "";
+    lines.push({ atMs: tone.atMs, text: () => `${who}: tone${frequency}${missed}` });
   }
   if (sttError !== undefined) lines.push({ atMs: sttError.atMs, text: () => "speech recognizer fails" });
   if (hangUpAtMs !== undefined) lines.push({ atMs: hangUpAtMs, text: () => `${who} hangs up` });

@@ -1,13 +1,47 @@
 /**
+ * The speech recognizer AMD uses. They differ, for the simulation, only in `language`:
+ * Google returns the language it recognized (the configured one), so the verdicts carry
+ * it; Deepgram and Microsoft return none, so the verdicts have no `language`.
+ *
+ * @example
+ * ```ts
+ * import type { RecognizerVendor } from "amd-flow/simulator";
+ * const vendor: RecognizerVendor = "deepgram";
+ * ```
+ */
+export type RecognizerVendor = "google" | "deepgram" | "microsoft";
+
+/**
+ * How the call was placed, which decides whether the callee hanging up emits
+ * `amd_stopped`: `"rest"`, by the REST API (the dial-out), stops AMD while the line is
+ * still up, so `amd_stopped` is emitted; `"dial"`, by a dial verb, finds the line
+ * already gone, so AMD stops without it.
+ *
+ * @example
+ * ```ts
+ * import type { HangUpPath } from "amd-flow/simulator";
+ * const path: HangUpPath = "dial";
+ * ```
+ */
+export type HangUpPath = "rest" | "dial";
+
+/**
  * How the simulated AMD engine is configured: the dial-out's `timers`,
- * `thresholdWordCount` and `digitCount`, the voicemail hints, and how the speech
- * recognizer delivers transcripts. Every field is optional; {@link DEFAULT_AMD_SETTINGS}
- * holds the default of each.
+ * `thresholdWordCount` and `digitCount`, the voicemail hints, the speech recognizer
+ * (vendor, language, how it delivers transcripts) and how the call was placed. Every
+ * field is optional; {@link DEFAULT_AMD_SETTINGS} holds the default of each.
+ *
+ * Values are used as the engine uses them. A timer is started as Node's `setTimeout`
+ * starts it: a value under 1 ms, `NaN` or over 2³¹ − 1 ms fires after 1 ms, and a
+ * fraction of a ms is cut off. `thresholdWordCount` 0 (or `NaN`) means 9. What the
+ * engine would misread in a way that cannot be shown exactly is refused: a
+ * `digitCount` that is not a whole number ≥ 0 (the engine would build a pattern that
+ * never matches), a setting of the wrong type, an unknown setting.
  *
  * @example
  * ```ts
  * import type { AmdSettings } from "amd-flow/simulator";
- * const settings: AmdSettings = { timers: { noSpeechTimeoutMs: 4000 }, hints: ["leave a message"] };
+ * const settings: AmdSettings = { timers: { noSpeechTimeoutMs: 4000 }, hints: ["leave a message"], vendor: "deepgram" };
  * ```
  */
 export interface AmdSettings {
@@ -22,22 +56,27 @@ export interface AmdSettings {
     /** After a machine verdict, this long without a transcript → `amd_machine_stopped_speaking`. Default 2000 (1000 once a beep was heard, as the engine fixes it). */
     readonly greetingCompletionTimeoutMs?: number;
   };
-  /** A final transcript under this many words is a person; this many or more, a machine. Default 9. */
+  /** A final transcript under this many words is a person; this many or more, a machine. Default 9; 0 means 9. */
   readonly thresholdWordCount?: number;
-  /** When set, this many digits in a row in a transcript mean a machine. Default unset. */
+  /** When set (a whole number > 0), this many digits in a row in a transcript mean a machine. Default 0: unset. */
   readonly digitCount?: number;
   /** Voicemail phrases; one contained in a transcript, ignoring case, means a machine. Default none, as an engine without a hints file. */
   readonly hints?: readonly string[];
   /** How long after an utterance's last word the recognizer sends its final result (vendor endpointing). Default 500. */
   readonly finalResultDelayMs?: number;
-  /** How often the recognizer sends an interim result while someone speaks. Default 300. */
+  /** How often the recognizer sends an interim result while someone speaks (at least 1 ms). Default 300. */
   readonly interimSpacingMs?: number;
-  /** The recognizer's language, sent in the verdicts' `language`. Default `"en-US"`. */
+  /** The recognizer's language; Google returns it, so the verdicts carry it as `language` (not when empty). Default `"en-US"`. */
   readonly language?: string;
+  /** The speech recognizer's vendor. Default `"google"`. */
+  readonly vendor?: RecognizerVendor;
+  /** How the call was placed, for what a hang-up emits. Default `"rest"`. */
+  readonly hangUpPath?: HangUpPath;
 }
 
 /**
- * {@link AmdSettings} with every field filled in.
+ * {@link AmdSettings} with every field filled in, as given (the engine's reading of
+ * each, such as a timer's coercion, applies when it runs).
  *
  * @example
  * ```ts
@@ -66,12 +105,16 @@ export interface ResolvedAmdSettings {
   readonly interimSpacingMs: number;
   /** See {@link AmdSettings}. */
   readonly language: string;
+  /** See {@link AmdSettings}. */
+  readonly vendor: RecognizerVendor;
+  /** See {@link AmdSettings}. */
+  readonly hangUpPath: HangUpPath;
 }
 
 /**
  * The simulated engine's defaults: the engine's own timers and word threshold, no
  * digit rule, no hints, a final result 500 ms after the last word, an interim result
- * every 300 ms, `en-US`.
+ * every 300 ms, Google recognizing `en-US`, a call placed by the REST API.
  *
  * @example
  * ```ts
@@ -90,6 +133,8 @@ export const DEFAULT_AMD_SETTINGS: ResolvedAmdSettings = Object.freeze({
   finalResultDelayMs: 500,
   interimSpacingMs: 300,
   language: "en-US",
+  vendor: "google",
+  hangUpPath: "rest",
 });
 
 /**
@@ -104,70 +149,105 @@ export const DEFAULT_AMD_SETTINGS: ResolvedAmdSettings = Object.freeze({
  */
 export const AFTER_BEEP_GREETING_COMPLETION_MS = 1000;
 
-function amount(value: number | undefined, fallback: number, path: string, min: number, problems: string[]): number {
+const VENDORS: readonly RecognizerVendor[] = ["google", "deepgram", "microsoft"];
+const HANG_UP_PATHS: readonly HangUpPath[] = ["rest", "dial"];
+const TIMERS = ["noSpeechTimeoutMs", "decisionTimeoutMs", "toneTimeoutMs", "greetingCompletionTimeoutMs"] as const;
+const SETTINGS = [
+  "timers",
+  "thresholdWordCount",
+  "digitCount",
+  "hints",
+  "finalResultDelayMs",
+  "interimSpacingMs",
+  "language",
+  "vendor",
+  "hangUpPath",
+];
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
+/** Own keys of `record` that are not in `known`, each as a problem under `path`. */
+function unknownKeys(record: Record<string, unknown>, known: readonly string[], path: string, problems: string[]) {
+  for (const key of Object.keys(record))
+    if (known.indexOf(key) === -1) problems.push(`${path}.${JSON.stringify(key).slice(1, -1)}: unknown setting`);
+}
+
+/** A value the engine takes as a number: any number (the engine's reading of odd ones is modelled). */
+function anyNumber(value: unknown, fallback: number, path: string, problems: string[]): number {
+  if (value === undefined) return fallback;
+  if (typeof value === "number") return value;
+  problems.push(`${path}: expected a number`);
+  return fallback;
+}
+
+/** A recognizer pacing of ours: a finite number ≥ `min`. */
+function pacing(value: unknown, fallback: number, path: string, min: number, problems: string[]): number {
   if (value === undefined) return fallback;
   if (typeof value === "number" && Number.isFinite(value) && value >= min) return value;
-  problems.push(`${path}: expected a number ≥ ${min}`);
+  problems.push(`${path}: expected a finite number ≥ ${min}`);
+  return fallback;
+}
+
+function oneOf<T extends string>(value: unknown, values: readonly T[], fallback: T, path: string, problems: string[]) {
+  if (value === undefined) return fallback;
+  if (typeof value === "string" && values.indexOf(value as T) !== -1) return value as T;
+  problems.push(`${path}: expected one of ${values.join(", ")}`);
   return fallback;
 }
 
 /**
- * `settings` with defaults filled in; throws a `RangeError` listing every bad field.
- *
- * @param settings - what the caller set.
- * @returns every setting.
+ * Adds to `problems` every bad field of `settings` (each starting with `path`) and
+ * returns the settings with defaults filled in (a default in place of each bad field).
  */
-export function resolveAmdSettings(settings: AmdSettings = {}): ResolvedAmdSettings {
-  const problems: string[] = [];
+export function amdSettingsProblems(settings: unknown, path: string, problems: string[]): ResolvedAmdSettings {
   const d = DEFAULT_AMD_SETTINGS;
-  const timers = settings.timers ?? {};
-  const hints = settings.hints ?? d.hints;
-  if (!Array.isArray(hints) || hints.some((hint) => typeof hint !== "string" || hint === ""))
-    problems.push("settings.hints: expected a list of non-empty phrases");
-  const language = settings.language ?? d.language;
-  if (typeof language !== "string") problems.push("settings.language: expected text");
-  const resolved: ResolvedAmdSettings = {
-    noSpeechTimeoutMs: amount(
-      timers.noSpeechTimeoutMs,
-      d.noSpeechTimeoutMs,
-      "settings.timers.noSpeechTimeoutMs",
-      0,
-      problems,
-    ),
-    decisionTimeoutMs: amount(
-      timers.decisionTimeoutMs,
-      d.decisionTimeoutMs,
-      "settings.timers.decisionTimeoutMs",
-      0,
-      problems,
-    ),
-    toneTimeoutMs: amount(timers.toneTimeoutMs, d.toneTimeoutMs, "settings.timers.toneTimeoutMs", 0, problems),
-    greetingCompletionTimeoutMs: amount(
-      timers.greetingCompletionTimeoutMs,
-      d.greetingCompletionTimeoutMs,
-      "settings.timers.greetingCompletionTimeoutMs",
-      0,
-      problems,
-    ),
-    thresholdWordCount: amount(
-      settings.thresholdWordCount,
+  if (settings === undefined) return d;
+  if (!isRecord(settings)) {
+    problems.push(`${path}: expected an object`);
+    return d;
+  }
+  unknownKeys(settings, SETTINGS, path, problems);
+  let timers: Record<string, unknown> = {};
+  if (isRecord(settings["timers"])) {
+    timers = settings["timers"];
+    unknownKeys(timers, TIMERS, `${path}.timers`, problems);
+  } else if (settings["timers"] !== undefined) problems.push(`${path}.timers: expected an object`);
+  const hints = settings["hints"] ?? d.hints;
+  const goodHints = Array.isArray(hints) && hints.every((hint) => typeof hint === "string" && hint !== "");
+  if (!goodHints) problems.push(`${path}.hints: expected a list of non-empty phrases`);
+  const language = settings["language"] ?? d.language;
+  if (typeof language !== "string") problems.push(`${path}.language: expected text`);
+  const digitCount = settings["digitCount"] ?? d.digitCount;
+  const goodDigits = typeof digitCount === "number" && Number.isSafeInteger(digitCount) && digitCount >= 0;
+  if (!goodDigits)
+    problems.push(
+      `${path}.digitCount: expected a whole number ≥ 0 (the engine would build a digit pattern that never matches from ${String(digitCount)})`,
+    );
+  const timer = (name: (typeof TIMERS)[number]) => anyNumber(timers[name], d[name], `${path}.timers.${name}`, problems);
+  return {
+    noSpeechTimeoutMs: timer("noSpeechTimeoutMs"),
+    decisionTimeoutMs: timer("decisionTimeoutMs"),
+    toneTimeoutMs: timer("toneTimeoutMs"),
+    greetingCompletionTimeoutMs: timer("greetingCompletionTimeoutMs"),
+    thresholdWordCount: anyNumber(
+      settings["thresholdWordCount"],
       d.thresholdWordCount,
-      "settings.thresholdWordCount",
-      1,
+      `${path}.thresholdWordCount`,
       problems,
     ),
-    digitCount: amount(settings.digitCount, d.digitCount, "settings.digitCount", 0, problems),
-    hints,
-    finalResultDelayMs: amount(
-      settings.finalResultDelayMs,
+    digitCount: goodDigits ? digitCount : d.digitCount,
+    hints: goodHints ? (hints as readonly string[]) : d.hints,
+    finalResultDelayMs: pacing(
+      settings["finalResultDelayMs"],
       d.finalResultDelayMs,
-      "settings.finalResultDelayMs",
+      `${path}.finalResultDelayMs`,
       0,
       problems,
     ),
-    interimSpacingMs: amount(settings.interimSpacingMs, d.interimSpacingMs, "settings.interimSpacingMs", 1, problems),
-    language,
+    interimSpacingMs: pacing(settings["interimSpacingMs"], d.interimSpacingMs, `${path}.interimSpacingMs`, 1, problems),
+    language: typeof language === "string" ? language : d.language,
+    vendor: oneOf(settings["vendor"], VENDORS, d.vendor, `${path}.vendor`, problems),
+    hangUpPath: oneOf(settings["hangUpPath"], HANG_UP_PATHS, d.hangUpPath, `${path}.hangUpPath`, problems),
   };
-  if (problems.length > 0) throw new RangeError(`Bad simulator settings: ${problems.join("; ")}`);
-  return resolved;
 }

@@ -1,4 +1,4 @@
-import type { RouteAction, RouteDecision } from "../core.js";
+import type { RouteAction } from "../core.js";
 import { type CallScript, firstUtteranceEndOf, lastSpeechEndOf } from "./call-script.js";
 
 /**
@@ -14,8 +14,10 @@ export interface CallMetrics {
   /**
    * The move suited who answered: a person → `continue` or `transfer`; a machine →
    * `leave-voicemail` at or after the end of its greeting and at or after its beep (heard
-   * or missed), or `hang-up` when the policy hangs up on machines; a fax → `hang-up`;
-   * nobody → `continue`. `false` when the callee hung up before any move.
+   * or missed), or `hang-up` when the policy hangs up on machines (the decision's
+   * `outcome` is a machine; a router's decision without an `outcome` is taken at its
+   * word); a fax → `hang-up`; nobody → `continue`. `false` when the callee hung up
+   * before any move.
    */
   readonly right: boolean;
   /**
@@ -32,12 +34,19 @@ export interface CallMetrics {
 
 type Move = Exclude<RouteAction, "wait">;
 
-function isRight(call: CallScript, action: Move, atMs: number, last: RouteDecision): boolean {
+/** Whether the decision hung up on what it took for a machine (a decision that gives no outcome: yes). */
+function hangsUpOnMachine(last: object): boolean {
+  const outcome: unknown = (last as { readonly outcome?: unknown }).outcome;
+  if (outcome === undefined) return true;
+  return typeof outcome === "object" && outcome !== null && (outcome as { readonly kind?: unknown }).kind === "machine";
+}
+
+function isRight(call: CallScript, action: Move, atMs: number, last: object): boolean {
   switch (call.answeredBy) {
     case "person":
       return action === "continue" || action === "transfer";
     case "machine":
-      if (action === "hang-up") return last.outcome.kind === "machine";
+      if (action === "hang-up") return hangsUpOnMachine(last);
       return action === "leave-voicemail" && !clipped(call, atMs);
     case "fax":
       return action === "hang-up";
@@ -59,7 +68,7 @@ export function callMetrics(
   call: CallScript,
   action: Move | null,
   atMs: number | null,
-  last: RouteDecision | null,
+  last: object | null,
 ): CallMetrics {
   if (action === null || atMs === null || last === null) return { right: false, voicemailClipped: false };
   const metrics: { -readonly [K in keyof CallMetrics]: CallMetrics[K] } = {

@@ -8,8 +8,8 @@ export interface Arrival {
   readonly event: TimedAmdEvent;
 }
 
-/** A small seeded generator (mulberry32): the same seed gives the same shuffle on every host. */
-function random(seed: number): () => number {
+/** A small seeded generator (mulberry32): the same seed gives the same numbers on every host. */
+export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
@@ -22,16 +22,19 @@ function random(seed: number): () => number {
 
 /**
  * When each event reaches the bot's session, in arrival order: `deliveryDelayMs` after
- * it is emitted. With a `seed`, each event is held back a further random part of that
- * delay, as the platform posts events unawaited: events emitted closer together than
- * the delay may then arrive in either order.
+ * it is emitted, plus a random part of `jitterMs` (drawn per event, in emission order,
+ * from `seed`), as the platform posts each event on its own, unawaited. Events emitted
+ * closer together than the jitter (a verdict and `amd_stopped`, emitted in the same
+ * ms) may arrive in either order; events at least the jitter apart arrive in order.
  */
-export function deliver(events: readonly TimedAmdEvent[], deliveryDelayMs: number, seed?: number): Arrival[] {
-  const jitter = seed === undefined ? () => 0 : random(seed);
-  const arrivals = events.map((event) => ({
-    atMs: event.atMs + deliveryDelayMs + Math.floor(jitter() * deliveryDelayMs),
-    event,
-  }));
-  // A stable sort: without a seed, arrival order is emission order.
+export function deliver(
+  events: readonly TimedAmdEvent[],
+  deliveryDelayMs: number,
+  jitterMs: number,
+  seed: number,
+): Arrival[] {
+  const random = seededRandom(seed);
+  const arrivals = events.map((event) => ({ atMs: event.atMs + deliveryDelayMs + random() * jitterMs, event }));
+  // A stable sort: with no jitter, arrival order is emission order.
   return arrivals.sort((a, b) => a.atMs - b.atMs);
 }

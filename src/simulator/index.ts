@@ -14,15 +14,22 @@ export {
   AFTER_BEEP_GREETING_COMPLETION_MS,
   type AmdSettings,
   DEFAULT_AMD_SETTINGS,
+  type HangUpPath,
+  type RecognizerVendor,
   type ResolvedAmdSettings,
 } from "./amd-settings.js";
 export type { CallMetrics } from "./call-metrics.js";
-export type { AnsweredBy, CallBeep, CallScript, SpeechSegment } from "./call-script.js";
+export type { AnsweredBy, CallBeep, CallScript, CallTone, SpeechSegment } from "./call-script.js";
 export { simulateAmd, type TimedAmdEvent } from "./simulate-amd.js";
 export {
   type BotStep,
   DEFAULT_BOT_START_MS,
   DEFAULT_DELIVERY_DELAY_MS,
+  DEFAULT_DELIVERY_JITTER_MS,
+  DEFAULT_SEED,
+  type Router,
+  type RouterDecision,
+  type RouterOptions,
   type SimulatedCall,
   type SimulateOptions,
   simulateCall,

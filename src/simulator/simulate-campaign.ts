@@ -1,6 +1,21 @@
-import type { AnsweredBy, CallScript } from "./call-script.js";
-import { firstUtteranceEndOf } from "./call-script.js";
-import { checkedPolicy, type SimulatedCall, type SimulateOptions, simulateCall } from "./simulate-call.js";
+import mapValues from "lodash-es/mapValues.js";
+import { type CallMetrics, callMetrics } from "./call-metrics.js";
+import {
+  ANSWERED_BY,
+  type AnsweredBy,
+  type CallScript,
+  callScriptProblems,
+  firstUtteranceEndOf,
+  listProblems,
+} from "./call-script.js";
+import { engineEvents } from "./simulate-amd.js";
+import {
+  type RouterDecision,
+  resolveOptions,
+  runBot,
+  type SimulatedCall,
+  type SimulateOptions,
+} from "./simulate-call.js";
 
 /**
  * Under the FCC/FTC rule a person is abandoned unless the bot speaks or transfers
@@ -79,8 +94,14 @@ export interface CampaignResult {
   readonly byAnsweredBy: Readonly<Record<AnsweredBy, AnsweredByFigures>>;
 }
 
+/** What the figures need of one simulated call. */
+interface Scored {
+  readonly action: SimulatedCall["action"];
+  readonly metrics: CallMetrics;
+}
+
 /** The nearest-rank percentile `p` (0–1) of `sorted`, or `null` when it is empty. */
-function percentile(sorted: readonly number[], p: number): number | null {
+function percentile(sorted: Float64Array, p: number): number | null {
   if (sorted.length === 0) return null;
   return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)] as number;
 }
@@ -90,10 +111,10 @@ function percentile(sorted: readonly number[], p: number): number | null {
  * {@link ABANDONMENT_WINDOW_MS} of the end of their greeting, or it hung up or left a
  * voicemail on them.
  */
-export function personAbandoned(call: CallScript, result: SimulatedCall): boolean {
+export function personAbandoned(call: CallScript, result: Scored): boolean {
   if (result.action === null) {
     const greetingEnd = firstUtteranceEndOf(call) ?? 0;
-    // No hang-up: the bot never moved on a call that went on (a policy that waits for ever).
+    // No hang-up: the bot never moved on a call that went on.
     return (call.hangUpAtMs ?? Infinity) - greetingEnd > ABANDONMENT_WINDOW_MS;
   }
   if (result.action !== "continue" && result.action !== "transfer") return true;
@@ -101,80 +122,116 @@ export function personAbandoned(call: CallScript, result: SimulatedCall): boolea
 }
 
 const rate = (part: number, whole: number): number => (whole === 0 ? 0 : part / whole);
-const ascending = (values: number[]): number[] => values.sort((a, b) => a - b);
 
-/** The campaign figures of calls already simulated. */
-export function campaignOf(calls: readonly CallScript[], results: readonly SimulatedCall[]): CampaignResult {
-  const by: Record<AnsweredBy, { calls: number; right: number }> = {
-    person: { calls: 0, right: 0 },
-    machine: { calls: 0, right: 0 },
-    fax: { calls: 0, right: 0 },
-    nobody: { calls: 0, right: 0 },
-  };
-  let right = 0;
-  let personsAbandoned = 0;
-  let clippedVoicemails = 0;
-  const silences: number[] = [];
-  const afterBeep: number[] = [];
-  calls.forEach((call, index) => {
-    const result = results[index] as SimulatedCall;
+/** A growing list of numbers, kept as doubles (8 bytes each). */
+class Numbers {
+  private values = new Float64Array(64);
+  length = 0;
+
+  push(value: number): void {
+    if (this.length === this.values.length) {
+      const grown = new Float64Array(this.values.length * 2);
+      grown.set(this.values);
+      this.values = grown;
+    }
+    this.values[this.length++] = value;
+  }
+
+  /** The values, sorted ascending. */
+  sorted(): Float64Array {
+    return this.values.subarray(0, this.length).sort();
+  }
+}
+
+/** Campaign figures gathered one call at a time: a few counters and two lists of numbers, never the calls. */
+export class CampaignTally {
+  private readonly by = new Map<AnsweredBy, { calls: number; right: number }>(
+    ANSWERED_BY.map((kind) => [kind, { calls: 0, right: 0 }]),
+  );
+  private calls = 0;
+  private right = 0;
+  private personsAbandoned = 0;
+  private clippedVoicemails = 0;
+  private readonly silences = new Numbers();
+  private readonly afterBeep = new Numbers();
+
+  /** Counts one call and how it went. */
+  add(call: CallScript, result: Scored): void {
     const { metrics } = result;
-    const figures = by[call.answeredBy];
+    const figures = this.by.get(call.answeredBy) as { calls: number; right: number };
+    this.calls++;
     figures.calls++;
     if (metrics.right) {
-      right++;
+      this.right++;
       figures.right++;
     }
-    if (call.answeredBy === "person" && personAbandoned(call, result)) personsAbandoned++;
-    if (metrics.voicemailClipped) clippedVoicemails++;
-    if (metrics.personSilenceMs !== undefined) silences.push(metrics.personSilenceMs);
-    if (metrics.voicemailAfterBeepMs !== undefined) afterBeep.push(metrics.voicemailAfterBeepMs);
+    if (call.answeredBy === "person" && personAbandoned(call, result)) this.personsAbandoned++;
+    if (metrics.voicemailClipped) this.clippedVoicemails++;
+    if (metrics.personSilenceMs !== undefined) this.silences.push(metrics.personSilenceMs);
+    if (metrics.voicemailAfterBeepMs !== undefined) this.afterBeep.push(metrics.voicemailAfterBeepMs);
+  }
+
+  /** The figures of the calls counted so far. */
+  result(): CampaignResult {
+    const silences = this.silences.sorted();
+    const afterBeep = this.afterBeep.sorted();
+    const perKind = (kind: AnsweredBy): AnsweredByFigures => {
+      const { calls, right } = this.by.get(kind) as { calls: number; right: number };
+      return { calls, right, rightRate: rate(right, calls) };
+    };
+    return {
+      calls: this.calls,
+      right: this.right,
+      rightRate: rate(this.right, this.calls),
+      personsAbandoned: this.personsAbandoned,
+      abandonmentRate: rate(this.personsAbandoned, perKind("person").calls),
+      clippedVoicemails: this.clippedVoicemails,
+      personSilenceMs: {
+        p50: percentile(silences, 0.5),
+        p95: percentile(silences, 0.95),
+        max: silences.length === 0 ? null : (silences[silences.length - 1] as number),
+      },
+      voicemailAfterBeepMs: { p50: percentile(afterBeep, 0.5), p95: percentile(afterBeep, 0.95) },
+      byAnsweredBy: mapValues(
+        { person: 0, machine: 0, fax: 0, nobody: 0 } satisfies Record<AnsweredBy, number>,
+        (_zero, kind) => perKind(kind as AnsweredBy),
+      ),
+    };
+  }
+}
+
+/** The campaign figures of calls already simulated. */
+export function campaignOf(calls: readonly CallScript[], results: readonly Scored[]): CampaignResult {
+  const tally = new CampaignTally();
+  calls.forEach((call, index) => {
+    tally.add(call, results[index] as Scored);
   });
-  ascending(silences);
-  ascending(afterBeep);
-  const perKind = (kind: AnsweredBy): AnsweredByFigures => ({
-    ...by[kind],
-    rightRate: rate(by[kind].right, by[kind].calls),
-  });
-  return {
-    calls: calls.length,
-    right,
-    rightRate: rate(right, calls.length),
-    personsAbandoned,
-    abandonmentRate: rate(personsAbandoned, by.person.calls),
-    clippedVoicemails,
-    personSilenceMs: {
-      p50: percentile(silences, 0.5),
-      p95: percentile(silences, 0.95),
-      max: silences.length === 0 ? null : (silences[silences.length - 1] as number),
-    },
-    voicemailAfterBeepMs: { p50: percentile(afterBeep, 0.5), p95: percentile(afterBeep, 0.95) },
-    byAnsweredBy: {
-      person: perKind("person"),
-      machine: perKind("machine"),
-      fax: perKind("fax"),
-      nobody: perKind("nobody"),
-    },
-  };
+  return tally.result();
 }
 
 /**
- * Simulates every call under one policy ({@link simulateCall}) and scores the lot: right
- * moves, persons abandoned (no speech or transfer within 2 s of the end of their
- * greeting, or hung up on, or left a voicemail), clipped voicemails, persons' silence
- * and the time from beep to message.
+ * Simulates every call under one policy or router ({@link simulateCall}) and scores the
+ * lot: right moves, persons abandoned (no speech or transfer within 2 s of the end of
+ * their greeting, or hung up on, or left a voicemail), clipped voicemails, persons'
+ * silence and the time from beep to message.
+ *
+ * The options, the policy and every call script are checked before any call is
+ * simulated, whether or not a call uses them. Call n (from 0) is simulated with seed
+ * `seed + n`. Only the figures are kept, never the simulated calls: memory grows by 16
+ * bytes per call at most (the silences and beep-to-message times the percentiles need),
+ * and 10⁶ calls take well under a minute.
  *
  * @param calls - the call scripts.
- * @param policy - a policy or policy input; the default policy when absent.
+ * @param policy - a policy or policy input; the default policy when absent. Leave it out with `options.router`.
  * @param options - see {@link SimulateOptions}; the same for every call.
  * @returns the campaign figures.
- * @throws PolicyError when `policy` is not valid; RangeError for a bad option or setting.
+ * @throws PolicyError when `policy` is not valid; RangeError listing every problem for bad options or settings, or bad call scripts (each named by its place, `calls[3].speech[0].endMs`); what {@link simulateCall} throws for a bad router.
  * @example
  * ```ts
  * import { simulateCampaign } from "amd-flow/simulator";
  * const result = simulateCampaign([
  *   { answeredBy: "person", speech: [{ startMs: 400, endMs: 1000, text: "Hello?" }] },
- *   { answeredBy: "fax", beep: { atMs: 600 } },
+ *   { answeredBy: "fax", beep: { atMs: 600, frequency: 1100 } },
  * ]);
  * result.right; // 2
  * result.abandonmentRate; // 0
@@ -183,11 +240,17 @@ export function campaignOf(calls: readonly CallScript[], results: readonly Simul
 export function simulateCampaign(
   calls: readonly CallScript[],
   policy?: unknown,
-  options?: SimulateOptions,
+  options?: SimulateOptions<RouterDecision>,
 ): CampaignResult {
-  const chosen = checkedPolicy(policy);
-  return campaignOf(
-    calls,
-    calls.map((call) => simulateCall(call, chosen, options)),
-  );
+  const resolved = resolveOptions(policy, options);
+  const problems: string[] = [];
+  if (!Array.isArray(calls)) problems.push("calls: expected a list of call scripts");
+  else for (let index = 0; index < calls.length; index++) callScriptProblems(calls[index], `calls[${index}]`, problems);
+  if (problems.length > 0) throw new RangeError(`Bad call scripts: ${listProblems(problems)}`);
+  const tally = new CampaignTally();
+  calls.forEach((call, index) => {
+    const end = runBot(call, engineEvents(call, resolved.settings), resolved, resolved.seed + index);
+    tally.add(call, { action: end.action, metrics: callMetrics(call, end.action, end.actionAtMs, end.decision) });
+  });
+  return tally.result();
 }

@@ -20,6 +20,7 @@ function flagsOf(options: RouteOptions = {}): string[] {
     if (key === "waitedMs") flags.push("--waited", String(value));
     else if (key === "beepWindowMs") flags.push("--beep-window", String(value));
     else if (key === "amdRequested") flags.push(...(value === true ? ["--amd-requested"] : []));
+    else if (key === "state") flags.push("--state", JSON.stringify(value));
     else throw new Error(`no flag for the option ${key}`);
   }
   return flags;

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { type DecisionRow, decisionRows, renderMarkdown } from "../../src/cli/decision-table.js";
 import { run } from "../../src/cli/run.js";
 import { describeAbandonment, simulatedAbandonment } from "../../src/cli/simulated-abandonment.js";
-import { notificationFixtures, scenarioFixtures } from "../../src/fixtures/index.js";
+import { callMix, notificationFixtures, scenarioFixtures } from "../../src/fixtures/index.js";
 import { ABANDONMENT_RULE, defaultPolicy, parsePolicy, routeCall, situationOf } from "../../src/index.js";
 import { cli, tempFolder, withStdin } from "../support/cli.js";
 import { bodiesOf, HUMAN_CALL, VOICEMAIL_CALL } from "../support/notifications.js";
@@ -14,6 +14,8 @@ import { bodiesOf, HUMAN_CALL, VOICEMAIL_CALL } from "../support/notifications.j
 const ESC = String.fromCharCode(27);
 
 const { dir, file } = tempFolder("amd-flow-run-");
+/** The persons of the call mix, which check-policy simulates a policy over. */
+const PERSONS = callMix.filter((call) => call.answeredBy === "person").length;
 const lines = (...text: string[]) => text.join("\n");
 
 describe("run: table, summarize, check-policy, help", () => {
@@ -217,7 +219,9 @@ describe("run: exact output", () => {
       `warning: simulated: ${describeAbandonment(simulated)}`,
     );
     expect(describeAbandonment(simulated)).toMatch(
-      /^abandons \d of 7 persons \(\d+\.\d %\) on the bundled timed scenarios: over the 3 % limit$/,
+      new RegExp(
+        `^abandons \\d+ of ${PERSONS} persons \\(\\d+\\.\\d %\\) on the bundled call mix: over the 3 % limit$`,
+      ),
     );
     expect(lines.at(-2)).toBe("");
     expect(lines.at(-1)).toBe(`ok: ${path} is a valid policy; 3 warnings, 3 about abandoned calls`);
@@ -238,14 +242,14 @@ describe("run: exact output", () => {
     expect(result.code).toBe(0);
     const json = JSON.parse(cli("check-policy", "--json", path).out);
     expect(json.simulated).toEqual({
-      calls: "the bundled timed scenarios",
-      persons: 7,
+      calls: "the bundled call mix",
+      persons: PERSONS,
       personsAbandoned: json.simulated.personsAbandoned,
-      abandonmentRate: json.simulated.personsAbandoned / 7,
-      overLimit: json.simulated.personsAbandoned / 7 > 0.03,
+      abandonmentRate: json.simulated.personsAbandoned / PERSONS,
+      overLimit: json.simulated.personsAbandoned / PERSONS > 0.03,
     });
     const fine = cli("check-policy", file("fine.json", { human: "transfer", machine: "hang-up" }));
-    expect(fine.out).toMatch(/^(simulated|warning: simulated): abandons \d of 7 persons/m);
+    expect(fine.out).toMatch(new RegExp(`^(simulated|warning: simulated): abandons \\d+ of ${PERSONS} persons`, "m"));
   });
 });
 
@@ -253,7 +257,7 @@ describe("run: the decision table's layout", () => {
   it("aligns scenario, outcome and action in 80 columns, with the events and explanation indented beneath", () => {
     const [caption, captionEnd, blank, ...text] = cli("table").out.split("\n");
     expect([caption, captionEnd, blank]).toEqual([
-      "The default policy: its decision for each of the 39 bundled scenarios (the",
+      `The default policy: its decision for each of the ${scenarioFixtures.length} bundled scenarios (the`,
       "scenarioFixtures of amd-flow/fixtures).",
       "",
     ]);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { PolicyError } from "../../src/core.js";
-import { type CallScript, simulateCall, simulateCampaign } from "../../src/simulator/index.js";
+import { timedScenarios } from "../../src/fixtures/index.js";
+import { type CallScript, type Router, simulateCall, simulateCampaign } from "../../src/simulator/index.js";
+import { campaignOf } from "../../src/simulator/simulate-campaign.js";
 
 // The bot first runs at 4000; without AMD requested, a session with no event is "not run"
 // and the bot continues at once. Persons' human verdicts come 500 ms after their words.
@@ -63,15 +65,18 @@ describe("simulateCampaign", () => {
     expect(simulateCampaign(fast, { human: "transfer" }, at1600)).toMatchObject({ personsAbandoned: 0, right: 1 });
   });
 
-  it("a person who never spoke and hung up, or never got a move, counts from the answer", () => {
+  it("a person who never spoke and hung up counts from the answer", () => {
     const silent = [
       { answeredBy: "person", hangUpAtMs: 2000 },
       { answeredBy: "person", hangUpAtMs: 2001 },
     ] as const;
     expect(simulateCampaign(silent, undefined, OPTIONS).personsAbandoned).toBe(1);
-    // A policy that waits for ever: the simulation gives up with no move, the person was abandoned.
-    const forever = { "not-run": { action: "wait", recheckAfterMs: 1, maxWaitMs: 3_600_000 } };
-    expect(simulateCampaign([person(400, 1000)], forever, OPTIONS).personsAbandoned).toBe(1);
+  });
+
+  it("nearest-rank percentiles over many calls", () => {
+    // 300 persons: silences 4000 − index ms, 3701 … 4000.
+    const calls = Array.from({ length: 300 }, (_, index) => person(0, index));
+    expect(simulateCampaign(calls, undefined, OPTIONS).personSilenceMs).toEqual({ p50: 3850, p95: 3985, max: 4000 });
   });
 
   it("nearest-rank percentiles", () => {
@@ -101,5 +106,67 @@ describe("simulateCampaign", () => {
 
   it("a bad policy throws before any call is simulated", () => {
     expect(() => simulateCampaign(CALLS, { human: "dance" })).toThrow(PolicyError);
+  });
+
+  it("every call script is checked first: one RangeError naming each problem by its place", () => {
+    const calls = [
+      person(400, 1000),
+      { answeredBy: "__proto__" },
+      { answeredBy: "person", speech: [{ startMs: 0, endMs: Number.POSITIVE_INFINITY, text: "hi" }] },
+      null,
+    ] as unknown as CallScript[];
+    expect(() => simulateCampaign(calls)).toThrow(
+      new RangeError(
+        "Bad call scripts: calls[1].answeredBy: expected one of person, machine, fax, nobody; calls[2].speech[0].endMs: expected a finite number of ms ≥ 0; calls[3]: expected a call script object",
+      ),
+    );
+    expect(Object.prototype).not.toHaveProperty("calls");
+    expect(() => simulateCampaign("calls" as unknown as CallScript[])).toThrow(
+      new RangeError("Bad call scripts: calls: expected a list of call scripts"),
+    );
+  });
+
+  it("at most 50 problems are listed, then counted", () => {
+    const calls = Array.from({ length: 60 }, () => ({ answeredBy: "robot" })) as unknown as CallScript[];
+    const message = (() => {
+      try {
+        simulateCampaign(calls);
+      } catch (error) {
+        return (error as Error).message;
+      }
+      return "";
+    })();
+    expect(message.split("; ")).toHaveLength(51);
+    expect(message.endsWith("; and 10 more")).toBe(true);
+  });
+
+  it("bad options or settings are reported even with no calls", () => {
+    expect(() => simulateCampaign([], undefined, { botStartMs: -1 })).toThrow(
+      new RangeError("Bad simulator options: botStartMs: expected a number ≥ 0"),
+    );
+    expect(() => simulateCampaign([], undefined, { settings: { interimSpacingMs: 0 } })).toThrow(
+      new RangeError("Bad simulator options: settings.interimSpacingMs: expected a finite number ≥ 1"),
+    );
+  });
+
+  it("call n is simulated with seed + n: the figures of simulateCall on each", () => {
+    const calls = timedScenarios;
+    const results = calls.map((call, index) => simulateCall(call, undefined, { seed: 7 + index }));
+    expect(simulateCampaign(calls, undefined, { seed: 7 })).toEqual(campaignOf(calls, results));
+  });
+
+  it("scores any router: the platform's disconnect mode hangs up on every machine verdict or tone", () => {
+    const disconnect: Router = (context, { waitedMs }) => {
+      const text = JSON.stringify(context);
+      if (/amd_machine_detected|amd_tone_detected/.test(text)) return { action: "hang-up" };
+      return /amd_(human|no_speech|decision|stopped)/.test(text) || waitedMs >= 6000
+        ? { action: "continue" }
+        : { action: "wait", recheckAfterMs: 100 };
+    };
+    const result = simulateCampaign(timedScenarios, undefined, { router: disconnect });
+    expect(result.calls).toBe(timedScenarios.length);
+    // Every voicemail whose machine verdict or tone AMD reported is hung up on: right for machines.
+    expect(result.byAnsweredBy.fax.right).toBe(result.byAnsweredBy.fax.calls);
+    expect(result.clippedVoicemails).toBe(0);
   });
 });

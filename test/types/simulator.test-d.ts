@@ -1,8 +1,12 @@
 import { describe, expectTypeOf, it } from "vitest";
-import type { AmdEventName, RouteAction } from "../../src/core.js";
+import type { AmdEventName, RouteAction, RouteDecision } from "../../src/core.js";
 import { type TimedScenario, timedScenarios } from "../../src/fixtures/index.js";
 import {
+  type AmdSettings,
   type CallScript,
+  type CallTone,
+  type Router,
+  type RouterDecision,
   type CampaignResult,
   type SimulatedCall,
   simulateAmd,
@@ -37,5 +41,25 @@ describe("simulator types", () => {
     expectTypeOf<TimedScenario>().toMatchTypeOf<CallScript>();
     expectTypeOf(simulateCampaign(timedScenarios)).toEqualTypeOf<CampaignResult>();
     expectTypeOf<TimedScenario["expected"]["action"]>().toEqualTypeOf<Exclude<RouteAction, "wait"> | null>();
+  });
+
+  it("a router's own decision type is what the steps hold; without one, routeCall's", () => {
+    type Scored = RouterDecision & { readonly score: number };
+    const router = (): Scored => ({ action: "continue", score: 1 });
+    const result = simulateCall({ answeredBy: "nobody" }, undefined, { router });
+    expectTypeOf(result.steps[0]?.decision).toEqualTypeOf<Scored | undefined>();
+    expectTypeOf(simulateCall({ answeredBy: "nobody" }).steps[0]?.decision).toEqualTypeOf<RouteDecision | undefined>();
+    expectTypeOf<Parameters<Router>[1]>().toEqualTypeOf<{
+      readonly amdRequested: boolean;
+      readonly waitedMs: number;
+      readonly state: unknown;
+    }>();
+  });
+
+  it("tones and the recognizer's result are part of a call script; vendor and hang-up path are settings", () => {
+    expectTypeOf<CallScript["tones"]>().toEqualTypeOf<readonly CallTone[] | undefined>();
+    expectTypeOf<NonNullable<CallScript["speech"]>[number]["recognized"]>().toEqualTypeOf<string | undefined>();
+    expectTypeOf<AmdSettings["vendor"]>().toEqualTypeOf<"google" | "deepgram" | "microsoft" | undefined>();
+    expectTypeOf<AmdSettings["hangUpPath"]>().toEqualTypeOf<"rest" | "dial" | undefined>();
   });
 });
