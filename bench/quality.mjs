@@ -1,7 +1,7 @@
 // npm run bench:quality: how right the routing decisions are on a realistic campaign.
 // Runs every call of the labelled call mix (callMix, amd-flow/fixtures) through the
-// simulated engine and the documented script-node loop (bench/quality/call-loop.mjs:
-// entries without times, in arrival order, delivered 100–200 ms after AMD emits them;
+// simulated engine and the documented script-node loop (simulateCall with a router, bench/quality/call-loop.mjs:
+// entries without times, in arrival order, delivered 100–300 ms after AMD emits them;
 // the first run at 0.3 s) and prints one table comparing four routers:
 //
 // - amd-flow 0.2.0: bench/baseline/amd-flow-0.2.0.bot.js, its loop passing `waitedMs`;
@@ -18,7 +18,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { callMix } from "../dist/fixtures.js";
-import { BOT_START_MS, DELIVERY_DELAY_MS, runCall, toneShim } from "./quality/call-loop.mjs";
+import { BOT_START_MS, DELIVERY_DELAY_MS, DELIVERY_JITTER_MS, runCall } from "./quality/call-loop.mjs";
 import { BUDGETS, figuresOf, scoreCall } from "./quality/figures.mjs";
 import { amdFlowRouter, disconnectRouter, handWrittenRouter } from "./quality/routers.mjs";
 
@@ -124,7 +124,7 @@ function table(routers, figures) {
   const lines = [
     `Decisions on the call mix (callMix): ${callMix.length} calls, ${callees.join(", ")}.`,
     "Simulated AMD and the documented script-node loop: entries without times, in arrival order,",
-    `${DELIVERY_DELAY_MS}–${2 * DELIVERY_DELAY_MS} ms after AMD emits them; the first run at ${BOT_START_MS} ms.`,
+    `${DELIVERY_DELAY_MS}–${DELIVERY_DELAY_MS + DELIVERY_JITTER_MS} ms after AMD emits them (seeded); the first run at ${BOT_START_MS} ms.`,
     "",
     row(
       "",
@@ -159,11 +159,6 @@ function table(routers, figures) {
     "message began before the greeting's end or its beep. Disconnect mode: a hang-up on a",
     "machine counts as right (the mode's purpose).",
   ];
-  if (toneShim)
-    lines.push(
-      "Calls with several tones reach this build's simulateAmd as their first tone heard (the",
-      "one the engine reports): it does not read `tones` yet.",
-    );
   return lines.join("\n");
 }
 
@@ -176,7 +171,6 @@ function main() {
   const out = {
     calls: callMix.length,
     budgets: Object.fromEntries(BUDGETS.map(({ key, limit }) => [key, limit])),
-    toneShim,
     routers: routers.map((router, index) => ({
       id: router.id,
       title: router.title,

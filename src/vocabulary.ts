@@ -222,7 +222,7 @@ export function numericText(value: unknown): unknown {
  * | `greeting-says-person` | the engine counted a long greeting as a machine, but its first words are a person's ("speaking", "how can I help") |
  * | `blank-greeting` | the engine called an empty transcript a person: no evidence of anyone |
  * | `tone-before-person` | the tone came well before the person's verdict: a call-waiting or line tone, not a voicemail beep |
- * | `call-progress-tone` | the tone's pitch (440–560 Hz) is a ringback or call-waiting tone, not a voicemail beep |
+ * | `call-progress-tone` | the tone's pitch (a ringback or call-waiting tone, reported at 440–560 Hz; 400–580 Hz allowing for the detector's error) is not a voicemail beep |
  * | `tone-before-greeting` | the tone came before the machine's greeting was detected, so it is not the beep that ends it |
  * | `person-still-speaking` | a person with a long greeting may still be talking: wait a moment before the bot speaks |
  * | `beep-may-follow` | the greeting has just ended: wait a moment for a late beep before the message starts |

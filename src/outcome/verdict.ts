@@ -60,8 +60,12 @@ export const FAX_TONES: readonly (readonly [centre: number, tolerance: number])[
   [2100, 50],
 ];
 
-/** Ringback (440 + 480 Hz) and call waiting (440 Hz) as the detector reports them: a call-progress tone, not a beep. */
-export const CALL_PROGRESS_HZ: readonly [low: number, high: number] = [440, 560];
+/**
+ * Ringback (440 + 480 Hz) and call waiting (440 Hz) as the detector reports them, 440–560
+ * Hz, widened by the detector's error (a pure tone reads up to about 40 Hz off): a
+ * call-progress tone, not a beep.
+ */
+export const CALL_PROGRESS_HZ: readonly [low: number, high: number] = [400, 580];
 
 /** How long after first seeing a person's long greeting the bot lets them finish. */
 export const PERSON_FINISH_MS = 1000;
@@ -248,12 +252,20 @@ export function judge(details: Details, hasUnknown: boolean, greetings: Greeting
   }
 
   // 5. No speech verdict.
-  if (beep) return done(amdRequested && (mask & AMD_OVER) === 0 && !blank ? "pending" : "beep");
+  const inFlight = stopped && amdRequested && !blank && ageOf(clock, STOPPED) < IN_FLIGHT_MS;
+  if (beep) {
+    // Only AMD's stop beside the tone, just now: the verdict sent with it may still be on its way.
+    if (inFlight && (mask & AMD_OVER) === BIT.amd_stopped) {
+      judgements.push("verdict-in-flight");
+      return done("pending");
+    }
+    return done(amdRequested && (mask & AMD_OVER) === 0 && !blank ? "pending" : "beep");
+  }
   if ((mask & BIT.amd_no_speech_detected) !== 0) return done("silence");
   if ((mask & BIT.amd_error) !== 0) return done("error");
   if ((mask & BIT.amd_decision_timeout) !== 0) return done("undecided");
   if (stopped) {
-    if (amdRequested && !blank && ageOf(clock, STOPPED) < IN_FLIGHT_MS) {
+    if (inFlight) {
       judgements.push("verdict-in-flight");
       return done("pending");
     }

@@ -137,6 +137,15 @@ describe("the tone's pitch", () => {
     );
   });
 
+  it("call-progress-tone: allows for the detector's error, a few tens of Hz either way", () => {
+    for (const frequency of [400, 439, 561, 580]) {
+      expect(classifyAmd(readAmd(ctx([tone(frequency), human("Hello?")]))).kind, `${frequency} Hz`).toBe("human");
+    }
+    for (const frequency of [399, 581, 850]) {
+      expect(classifyAmd(readAmd(ctx([tone(frequency), human("Hello?")]))).kind, `${frequency} Hz`).toBe("machine");
+    }
+  });
+
   it("call-progress-tone: alone it is no beep-only voicemail, and with no speech it is silence", () => {
     expect(classifyAmd(readAmd(ctx([tone(480)])), { amdRequested: true }).kind).toBe("pending");
     expect(classifyAmd(readAmd(ctx([tone(480)]))).kind).toBe("undecided");
@@ -212,5 +221,13 @@ describe("when the flow first saw each event (the state)", () => {
     expect(decisions.at(-1)?.action).toBe("leave-voicemail");
     // When no verdict comes, AMD stopped undecided: the bot talks.
     expect(actions(loop([[], [STOPPED], ...quiet(5)])).at(-1)).toBe("continue");
+  });
+
+  it("verdict-in-flight: a tone and amd_stopped just now wait for the verdict rather than read as a beep-only voicemail", () => {
+    const decisions = loop([[], [tone(1000)], [], [], [], [STOPPED], [human("Hello?")], ...quiet(3)]);
+    expect(decisions[5]?.outcome).toMatchObject({ kind: "pending", judgements: ["verdict-in-flight"] });
+    expect(decisions.at(-1)?.action).toBe("continue");
+    // Seen long after, with nothing more: the tone alone is the beep of a voicemail that only beeps.
+    expect(actions(loop([[], [tone(1000)], [STOPPED], ...quiet(5)])).at(-1)).toBe("leave-voicemail");
   });
 });
