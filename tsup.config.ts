@@ -1,7 +1,6 @@
 import { readFileSync } from "node:fs";
 import { parse } from "acorn";
 import { defineConfig, type Options } from "tsup";
-import { everyShape } from "./src/outcome/outcome-shape.js";
 
 const { version } = JSON.parse(readFileSync(new URL("./package.json", import.meta.url), "utf8")) as { version: string };
 
@@ -28,7 +27,9 @@ function topLevelCalls(code: string): number[] {
 // as one module whose top level builds the whole P namespace with calls esbuild cannot
 // prove pure, so a bundle that uses only `match` kept all of P (14 % of the bot file,
 // and work at every load). Marking those top-level calls pure is what the declaration
-// says; esbuild then drops every one whose result is unused.
+// says; esbuild then drops every one whose result is unused. Kept for the cold-start
+// budget (5× a hand-written switch): building P at every load was a quarter of it, and
+// P's matchers name ES2016+ methods the bot file must not carry.
 const pureTsPattern: EsbuildPlugin = {
   name: "pure-ts-pattern",
   setup(build) {
@@ -39,25 +40,6 @@ const pureTsPattern: EsbuildPlugin = {
       }
       return { contents: code, loader: "js" };
     });
-  },
-};
-
-// The verdict → outcome mapping is ts-pattern's exhaustive match (src/outcome/outcome-shape.ts).
-// Its answer for a verdict never changes and there are eleven verdicts, so the bot file
-// carries the answers, computed here by that match, in place of the matcher: the same
-// classification, about 0.8 KB gzipped fewer to load. test/bundle holds the bot file's
-// answers equal to the match's.
-const rememberedShapes: EsbuildPlugin = {
-  name: "remembered-shapes",
-  setup(build) {
-    build.onResolve({ filter: /[\\/]outcome-shape\.js$/ }, (args) => ({
-      path: args.path,
-      namespace: "remembered-shapes",
-    }));
-    build.onLoad({ filter: /.*/, namespace: "remembered-shapes" }, () => ({
-      contents: `const SHAPES = ${JSON.stringify(everyShape())};\nexport const shapeFor = (verdict) => SHAPES[verdict];\n`,
-      loader: "js",
-    }));
   },
 };
 
@@ -94,10 +76,6 @@ const builtInLocals: EsbuildPlugin = {
     }));
   },
 };
-
-/** Property names used only inside the core, renamed in the bot file (see terserOptions). */
-export const INTERNAL_PROPERTIES =
-  /^(machineReason|machineGreeting|humanReason|humanGreeting|toneAtMs|toneTimestamp|humanAtMs|humanTimestamp|notifyBody|unreadable|jsonLeft|lastText|lastParsed|dropped|cannotRead)$/;
 
 export default defineConfig([
   {
@@ -147,10 +125,6 @@ export default defineConfig([
       // reduce_funcs off: terser would paste each function used once into its caller, and
       // the bigger callers left V8 less room to inline on its own (about 10 % slower warm).
       compress: { passes: 2, reduce_funcs: false },
-      // Internal property names (the reader's state, the details it gathers) are renamed
-      // short: nothing outside the file sees them. test/bundle holds that none of them is a
-      // name of the public types, where renaming would break the API.
-      mangle: { properties: { regex: INTERNAL_PROPERTIES } },
       // No comments but the first line, which says which build this is (AmdFlow.version says it in a bot).
       format: { comments: false, preamble: `// amd-flow ${version} bot file` },
     },
@@ -160,7 +134,7 @@ export default defineConfig([
     define: { __AMD_FLOW_VERSION__: JSON.stringify(version) },
     // Built-ins as locals: global lookups are slow in the platform's vm sandbox (BUILT_INS).
     inject: ["built-in-locals"],
-    esbuildPlugins: [builtInLocals, pureTsPattern, rememberedShapes],
+    esbuildPlugins: [builtInLocals, pureTsPattern],
     // The script declares the one global, and src/bot.ts assigns it a plain object whose
     // properties are the functions themselves: no module-namespace getters, and no
     // export helpers in the file.

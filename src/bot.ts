@@ -16,6 +16,7 @@ AmdFlow = {
   decideRoute: core.decideRoute,
   defaultPolicy: core.defaultPolicy,
   isCheckedPolicy: core.isCheckedPolicy,
+  JUDGEMENTS: core.JUDGEMENTS,
   MAX_EVENTS_READ: core.MAX_EVENTS_READ,
   POLICY_SITUATIONS: core.POLICY_SITUATIONS,
   PolicyError: core.PolicyError,

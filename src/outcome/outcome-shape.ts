@@ -1,10 +1,9 @@
 import { match } from "ts-pattern";
 import type { AmdOutcomeKind, MachinePhase } from "../vocabulary.js";
-import { ALL_VERDICTS, type Verdict } from "./verdict.js";
+import type { Verdict } from "./verdict.js";
 
-// The one mapping from verdict to outcome. The bot file carries its answers, computed
-// when the file is built (tsup.config.ts), instead of the matcher: same answers, fewer
-// bytes to load. Everywhere else the match runs once per verdict and is remembered.
+// The one mapping from verdict to outcome, in the library and the bot file alike: the
+// match runs once per verdict and is remembered.
 
 /** The outcome a verdict stands for: its kind, and a machine's phase. */
 export type OutcomeShape = readonly [kind: AmdOutcomeKind, phase?: MachinePhase];
@@ -21,13 +20,6 @@ export function shapeOf(verdict: Verdict): OutcomeShape {
     .with("undecided", "unknown-only", () => ["undecided"])
     .with("nothing", () => ["not-run"])
     .exhaustive();
-}
-
-/** {@link shapeOf} for every verdict: what the bot file carries. */
-export function everyShape(): Record<Verdict, OutcomeShape> {
-  const shapes = {} as Record<Verdict, OutcomeShape>;
-  for (const verdict of ALL_VERDICTS) shapes[verdict] = shapeOf(verdict);
-  return shapes;
 }
 
 const remembered = new Map<Verdict, OutcomeShape>();
