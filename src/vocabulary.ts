@@ -220,6 +220,7 @@ export function numericText(value: unknown): unknown {
  * |---|---|
  * | `greeting-says-voicemail` | the engine heard a short greeting and called it a person, but its words are a voicemail's ("leave a message") |
  * | `greeting-says-person` | the engine counted a long greeting as a machine, but its first words are a person's ("speaking", "how can I help") |
+ * | `no-voicemail-phrase` | the engine counted a long greeting as a machine, but its first words hold no voicemail phrase: the word count alone does not outweigh a person who may be on the line |
  * | `blank-greeting` | the engine called an empty transcript a person: no evidence of anyone |
  * | `tone-before-person` | the tone came well before the person's verdict: a call-waiting or line tone, not a voicemail beep |
  * | `call-progress-tone` | the tone's pitch (a ringback or call-waiting tone, reported at 440–560 Hz; 400–580 Hz allowing for the detector's error) is not a voicemail beep |
@@ -238,6 +239,7 @@ export function numericText(value: unknown): unknown {
 export const JUDGEMENTS = Object.freeze([
   "greeting-says-voicemail",
   "greeting-says-person",
+  "no-voicemail-phrase",
   "blank-greeting",
   "tone-before-person",
   "call-progress-tone",

@@ -36,6 +36,8 @@ const JUDGEMENT_TEXT: Readonly<Record<Judgement, (outcome: AmdOutcome) => string
     `the greeting says ${quoted(outcome)}: a short voicemail greeting AMD took for a person`,
   "greeting-says-person": (outcome) =>
     `the greeting says ${quoted(outcome)}: a person with a long greeting AMD took for a machine`,
+  "no-voicemail-phrase": () =>
+    "the long greeting's first words hold no voicemail phrase, and AMD's word count alone does not outweigh a person",
   "blank-greeting": () => "AMD's person verdict came from an empty transcript, no evidence of anyone",
   "tone-before-person": () => "the tone came well before the person spoke, so it was not a voicemail beep",
   "call-progress-tone": (outcome) => `${hertz(outcome)} tone is a ringback or call-waiting tone, not a voicemail beep`,

@@ -68,7 +68,7 @@ export const FAX_TONES: readonly (readonly [centre: number, tolerance: number])[
 export const CALL_PROGRESS_HZ: readonly [low: number, high: number] = [400, 580];
 
 /** How long after first seeing a person's long greeting the bot lets them finish. */
-export const PERSON_FINISH_MS = 1000;
+export const PERSON_FINISH_MS = 1500;
 /** How long after a greeting's end the bot waits for a late beep. */
 export const BEEP_SETTLE_MS = 1000;
 /** How long AMD's `amd_stopped` alone may wait for the verdict sent with it. */
@@ -143,9 +143,10 @@ function cluesOf(text: string | undefined, options: VerdictOptions): GreetingClu
  * 2. whether a tone is the voicemail beep: not when it came before the machine's
  *    greeting was detected, nor when it came well before a person's verdict, has a
  *    call-progress pitch with no machine verdict, or the person's words say a person;
- * 3. a machine verdict: a person when its words say so (and no voicemail phrase), else
- *    its phase, waiting a moment for a late beep after the greeting ends, and for the
- *    greeting itself when AMD stopped listening before it ended;
+ * 3. a machine verdict: a person when its first words hold no voicemail phrase (a
+ *    person's words, or nothing either way: lean to the person), else its phase, waiting
+ *    a moment for a late beep after the greeting ends, and for the greeting itself when
+ *    AMD stopped listening before it ended;
  * 4. a human verdict: a short voicemail greeting when its words say voicemail (and no
  *    person phrase), else a person; an empty greeting is no evidence of one;
  * 5. the rest: a lone beep, no speech, an error, a timeout, AMD stopped, nothing.
@@ -206,10 +207,18 @@ export function judge(details: Details, hasUnknown: boolean, greetings: Greeting
 
   // 3. A machine verdict.
   if (machine) {
-    if (!beep && NOT_A_COUNT.indexOf(greetings.machineReason as string) === -1) {
+    if (
+      !beep &&
+      options.greetingText &&
+      greetings.machine !== undefined &&
+      NOT_A_COUNT.indexOf(greetings.machineReason as string) === -1
+    ) {
+      // A long greeting whose first words say no voicemail phrase: a person's words, or
+      // nothing either way. AMD's word count alone is not evidence enough to play a
+      // message to someone who may be a person: lean to the person.
       const clues = cluesOf(greetings.machine, options);
-      if (clues.person !== undefined && clues.voicemail === undefined) {
-        judgements.push("greeting-says-person");
+      if (clues.voicemail === undefined) {
+        judgements.push(clues.person === undefined ? "no-voicemail-phrase" : "greeting-says-person");
         if (amdRequested && !ended && ageOf(clock, MACHINE) < PERSON_FINISH_MS) {
           judgements.push("person-still-speaking");
           return done("pending", clues.person);

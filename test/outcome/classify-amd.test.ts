@@ -107,10 +107,14 @@ describe("classifyAmd: details", () => {
       events: [{ name: "amd_machine_detected", source: "amdEvents", reason: "hint", greeting: "event greeting" }],
       unknownEvents: [],
       issues: [],
-      greeting: "info greeting",
+      greeting: "You have reached the info greeting",
       reason: "long greeting",
     });
-    expect(outcome).toMatchObject({ reason: "long greeting", greeting: "info greeting" });
+    expect(outcome).toMatchObject({
+      kind: "machine",
+      reason: "long greeting",
+      greeting: "You have reached the info greeting",
+    });
   });
 
   it("carries the person's greeting, reason and language", () => {
