@@ -37,7 +37,8 @@ export class CampaignTally {
     }
     if (call.machineDetected) this.machineDetected++;
     // A person may have been there: answered, and AMD found neither a machine nor a fax.
-    const live = call.status !== "failed" && call.status !== "unknown" && call.kind !== "machine" && call.kind !== "fax";
+    const live =
+      call.status !== "failed" && call.status !== "unknown" && call.kind !== "machine" && call.kind !== "fax";
     if (!live) return;
     this.liveAnswers++;
     if (call.endedBy === "voice-gateway") this.byGateway++;
