@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { type Policy, type PolicyError, parsePolicy } from "../index.js";
-import { invalid } from "./cli-error.js";
+import { type CliError, invalid } from "./cli-error.js";
 
 /** The one name of standard input, in every command, its help and its errors. */
 export const STDIN = "-";
@@ -19,9 +19,20 @@ export interface CliIo {
   readonly err: (text: string) => void;
   /** Reads all of standard input. */
   readonly stdin: () => string;
+  /** Reads standard input a piece at a time, for commands that stream it; without it, `stdin` is read whole. */
+  readonly stdinChunks?: () => Iterable<string>;
+  /** Shows progress on a terminal, overwriting the last progress (empty text clears it); absent elsewhere. */
+  readonly progress?: (text: string) => void;
 }
 
 const REASONS: Readonly<Record<string, string>> = { ENOENT: "no such file", EISDIR: "is a folder" };
+
+/** The one-line error for `what` in `file` that could not be read: no such file, a folder, or cannot be read. */
+export function cannotRead(error: unknown, what: string, file: string): CliError {
+  const code = (error as NodeJS.ErrnoException).code;
+  const reason = (code !== undefined && REASONS[code]) || "cannot be read";
+  return invalid(`${what} ${sourceName(file)}: ${reason}`);
+}
 
 /** A reader over `io`: files from disk, `-` from standard input. */
 export function readerFor(io: CliIo): Reader {
@@ -29,9 +40,7 @@ export function readerFor(io: CliIo): Reader {
     try {
       return file === STDIN ? io.stdin() : readFileSync(file, "utf8");
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      const reason = (code !== undefined && REASONS[code]) || "cannot be read";
-      throw invalid(`${what} ${sourceName(file)}: ${reason}`);
+      throw cannotRead(error, what, file);
     }
   };
 }

@@ -3,7 +3,7 @@ import { type Mutable, put } from "../internal/safe.js";
 import { classifyAmd } from "../outcome/classify-amd.js";
 import type { CallSummary } from "./call-summary.js";
 import { failureCauseOf } from "./failure-cause.js";
-import { compareFinal, endedByOf, type FinalState } from "./final-state.js";
+import { decidesOver, endedByOf, type FinalState, instantOrEarliest } from "./final-state.js";
 import { instantOf } from "./instant.js";
 import type { CallNotification } from "./notification.js";
 import { notificationKey } from "./notification-key.js";
@@ -52,25 +52,28 @@ export class CallAccumulator {
   /** @param conversationId - the call; `undefined` for a summary of nothing usable. */
   constructor(readonly conversationId: string | undefined) {}
 
+  /** Whether a notification with this key (see `notificationKey`) was added. */
+  has(key: string): boolean {
+    return this.keys.has(key);
+  }
+
   /**
    * Adds one parsed notification of this call.
    *
+   * @param key - its `notificationKey`, when the caller has it already.
    * @returns `false` when it repeats one already added (nothing changes).
    */
-  add(notification: CallNotification): boolean {
-    const key = notificationKey(notification);
+  add(notification: CallNotification, key = notificationKey(notification)): boolean {
     if (this.keys.has(key)) return false;
     this.keys.add(key);
     this.keyChars += key.length;
     if (notification.machineDetection !== undefined) this.events.add(notification.machineDetection);
-    const candidate: FinalState = {
-      status: notification.status,
-      reasonCode: notification.reasonCode,
-      reason: notification.reason,
-      disconnectTime: notification.callDisconnectTime,
-      key,
-    };
-    if (this.final === undefined || compareFinal(candidate, this.final) > 0) this.final = candidate;
+    const { status, callDisconnectTime } = notification;
+    const disconnectMs = instantOrEarliest(callDisconnectTime);
+    if (this.final === undefined || decidesOver(status, disconnectMs, key, this.final)) {
+      const { reasonCode, reason } = notification;
+      this.final = { status, reasonCode, reason, disconnectTime: callDisconnectTime, disconnectMs, key };
+    }
     this.ring = larger(this.ring, notification.ringDurationInMS);
     this.connect = larger(this.connect, notification.connectDurationInMS);
     this.duration = larger(this.duration, notification.callDuration);

@@ -26,25 +26,25 @@ export interface FinalState {
   readonly reasonCode: string | undefined;
   readonly reason: string | undefined;
   readonly disconnectTime: string | undefined;
+  /** The instant `disconnectTime` names, or `-Infinity`. */
+  readonly disconnectMs: number;
   readonly key: string;
 }
 
 /** The instant a time names, or `-Infinity` for none: what sorts a notification without a time first. */
-function instantOrEarliest(text: string | undefined): number {
+export function instantOrEarliest(text: string | undefined): number {
   return (text === undefined ? undefined : instantOf(text)) ?? Number.NEGATIVE_INFINITY;
 }
 
 /**
- * Which of two notifications decides the final state (positive: `a`): the highest
- * status, then the latest disconnect, then a stable tie-break on their keys, so the
- * same one wins in any order.
+ * Whether a notification (its status, disconnect instant and key) decides the final state
+ * over `b`: the highest status, then the latest disconnect, then a stable tie-break on
+ * their keys, so the same one wins in any order.
  */
-export function compareFinal(a: FinalState, b: FinalState): number {
-  const byStatus = STATUS_RANK[a.status] - STATUS_RANK[b.status];
-  if (byStatus !== 0) return byStatus;
-  const aTime = instantOrEarliest(a.disconnectTime);
-  const bTime = instantOrEarliest(b.disconnectTime);
-  if (aTime !== bTime) return aTime > bTime ? 1 : -1;
+export function decidesOver(status: CallStatus, disconnectMs: number, key: string, b: FinalState): boolean {
+  const byStatus = STATUS_RANK[status] - STATUS_RANK[b.status];
+  if (byStatus !== 0) return byStatus > 0;
+  if (disconnectMs !== b.disconnectMs) return disconnectMs > b.disconnectMs;
   // Distinct notifications have distinct keys (they were told apart by them), so this never ties.
-  return a.key < b.key ? 1 : -1;
+  return key < b.key;
 }
