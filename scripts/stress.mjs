@@ -3,7 +3,8 @@
 // unit test: shared machines make timings flaky, so it runs on its own and prints.
 //
 // Bounds: routeCall on any input returns in under 50 ms (the documented promise), in Node and in the
-// bot bundle; the dialer's readers stay under bounds that scale with their input.
+// bot bundle; the dialer's readers stay under bounds that scale with their input; amd-flow
+// summarize and the example receiver stay within their memory bounds (stress-streams.mjs).
 import { readFileSync } from "node:fs";
 import vm from "node:vm";
 import {
@@ -16,6 +17,7 @@ import {
 } from "../dist/dialer.js";
 import { notificationFixtures } from "../dist/fixtures.js";
 import { parsePolicy, readAmd, routeCall } from "../dist/index.js";
+import { stressStreams } from "./stress-streams.mjs";
 
 const RUNS = 5;
 const MILLION = 1_000_000;
@@ -238,6 +240,12 @@ measure("buildDialoutRequest: hosts of 2·10⁵ slashes", 1000, () => {
     }
   }
   return `→ ${refused} of 3 refused`;
+});
+
+// amd-flow summarize over a stream, and the example receiver under load: scripts/stress-streams.mjs.
+await stressStreams((pass, line) => {
+  results.push(pass);
+  console.log(line);
 });
 
 const failed = results.filter((pass) => !pass).length;

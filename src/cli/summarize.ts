@@ -143,8 +143,8 @@ export function summarizeStream(chunks: Iterable<string>, run: SummarizeRun): st
   calls.finish();
   const leftOut = describeLeftOut(calls.leftOut, limits);
   if (values.count === 0) throw invalid(`notifications ${source}: empty`);
-  if (tally.figures([]).calls === 0) throw invalid(`notifications ${source}: ${leftOut}`);
-  if (leftOut !== undefined) run.context.err(`amd-flow summarize: ${leftOut}`);
+  if (tally.figures([]).calls === 0) throw invalid(`notifications ${source}: left out ${leftOut}`);
+  if (leftOut !== undefined) run.context.err(`amd-flow summarize: left out ${leftOut}`);
   printer.end(tally.figures([]), calls.leftOut, leftOut);
   return held ?? "";
 }

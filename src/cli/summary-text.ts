@@ -1,3 +1,4 @@
+import { max, unzip } from "lodash-es";
 import type { CallSummary, CampaignFigures } from "../dialer/index.js";
 import { clip } from "../internal/safe.js";
 import type { LeftOut, LeftOutNotifications } from "./call-stream.js";
@@ -92,8 +93,8 @@ function leftOutPart(kind: LeftOutNotifications, what: string): string[] {
 }
 
 /**
- * What a streamed summary left out to keep its memory bounded, in one line, or
- * `undefined` when nothing was.
+ * What a streamed summary left out to keep its memory bounded, in one line (`2
+ * notifications over 1000000 characters (lines 5, 9); …`), or `undefined` when nothing was.
  *
  * @param leftOut - the counts.
  * @param limits - the bounds, as they are named in the line.
@@ -112,7 +113,7 @@ export function describeLeftOut(
       `${leftOut.printedBeforeFinal} call${leftOut.printedBeforeFinal === 1 ? "" : "s"} printed before ` +
         `${leftOut.printedBeforeFinal === 1 ? "its" : "their"} final status (over ${limits.maxOpenCalls} calls open at once)`,
     );
-  return parts.length === 0 ? undefined : `left out ${parts.join("; ")}`;
+  return parts.length === 0 ? undefined : parts.join("; ");
 }
 
 /** How many rows set the column widths of the campaign's call table; later rows use them. */
@@ -147,10 +148,10 @@ export class CallTable {
   /** Prints the rows held, once their widths are known (at the end, for a short table). */
   flush(): void {
     if (this.widths !== undefined) return;
-    const widths = [0, 0, 0];
-    for (const row of this.held)
-      for (let column = 0; column < widths.length; column++)
-        widths[column] = Math.max(widths[column] as number, (row[column] as string).length);
+    // The widest cell of each column but the last (lodash's max loops: no arguments spread, whatever the length).
+    const widths = unzip(this.held)
+      .slice(0, 3)
+      .map((column) => max(column.map((cell) => cell.length)) ?? 0);
     this.widths = widths;
     this.print(this.held.map((row) => this.line(row, widths)).join("\n"));
     this.held.length = 0;

@@ -249,6 +249,13 @@ describe("summarize: memory bounded by the calls open, and what was cut reported
     );
   });
 
+  it("says what was left out under its own label in the --campaign text", () => {
+    const long = JSON.stringify(note("a", "Answered", { pad: "x".repeat(MAX_VALUE_CHARS) }));
+    const result = withStdin(`${JSON.stringify(note("a", "completed"))}\n${long}`, "summarize", "--campaign");
+    expect(result.out.split("\n").at(-1)).toBe("left out:       1 notification over 1000000 characters (line 2)");
+    expect(result.err).toBe("amd-flow summarize: left out 1 notification over 1000000 characters (line 2)");
+  });
+
   it("names the first five lines of each kind left out, then counts", () => {
     const long = JSON.stringify(note("a", "Answered", { pad: "x".repeat(200) }));
     const text = [JSON.stringify(note("a", "Answered")), ...Array.from({ length: 7 }, () => long)].join("\n");
