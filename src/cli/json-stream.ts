@@ -1,17 +1,21 @@
-// JSON values read from text as it streams in, chunk by chunk, holding at most one value
-// (of bounded size) at a time: JSON Lines, one JSON array (its elements streamed one by
-// one, on one line or many), pretty-printed values one after another, and lines from a
-// log with text before (or after) the JSON object.
+// JSON values read from text as it streams in, holding at most one value (of bounded size)
+// at a time: JSON Lines, one JSON array (its elements one by one, on one line or many),
+// pretty-printed values one after another, and log lines with text around the JSON.
 
-/** A value that is not valid JSON, and the line it starts on (from 1). */
-export class JsonValuesError extends Error {
-  constructor(
-    readonly line: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+import {
+  BACKSLASH,
+  CLOSE_BRACE,
+  CLOSE_BRACKET,
+  COMMA,
+  endsBare,
+  isSpace,
+  NEWLINE,
+  OPEN_BRACE,
+  OPEN_BRACKET,
+  QUOTE,
+} from "./json-chars.js";
+import { Kind, State } from "./json-stream-state.js";
+import { JsonValuesError, parseError } from "./json-values-error.js";
 
 /** What a {@link JsonStream} reports. */
 export interface JsonStreamHandlers {
@@ -20,56 +24,6 @@ export interface JsonStreamHandlers {
   /** A value longer than the bound, left out unread: the line it starts on and its length. */
   readonly cut: (line: number, chars: number) => void;
 }
-
-enum State {
-  /** Between values at the top level. */
-  Top,
-  /** Just after a top-level `[`: a JSON array, or a log line that starts with a bracket. */
-  Bracket,
-  /** Text on a line before any JSON object: a log line's prefix, or a value that is not an object. */
-  Prefix,
-  /** Between the elements of a top-level array. */
-  Array,
-  /** Inside a value. */
-  Value,
-}
-
-enum Kind {
-  /** An object or array: ends where its brackets balance. */
-  Nested,
-  /** A string: ends at its closing quote. */
-  Text,
-  /** A number, `true`, `false` or `null`: ends before the next space, comma or bracket. */
-  Bare,
-}
-
-const NEWLINE = 10;
-const RETURN = 13;
-const SPACE = 32;
-const TAB = 9;
-const QUOTE = 34;
-const BACKSLASH = 92;
-const COMMA = 44;
-const OPEN_BRACE = 123;
-const CLOSE_BRACE = 125;
-const OPEN_BRACKET = 91;
-const CLOSE_BRACKET = 93;
-const BOM = 0xfeff;
-
-const isSpace = (code: number): boolean =>
-  code === SPACE || code === NEWLINE || code === RETURN || code === TAB || code === BOM;
-
-/** Where a bare value ends: JSON's separators and brackets. */
-const endsBare = (code: number): boolean =>
-  isSpace(code) ||
-  code === COMMA ||
-  code === OPEN_BRACE ||
-  code === CLOSE_BRACE ||
-  code === OPEN_BRACKET ||
-  code === CLOSE_BRACKET ||
-  code === QUOTE;
-
-const parseError = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /**
  * Reads JSON values from text pushed in pieces of any size. A value may span lines and

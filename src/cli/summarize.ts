@@ -13,7 +13,8 @@ import { CALL_STREAM_LIMITS, CallStream, type CallStreamLimits, type LeftOut, no
 import { invalid, usage } from "./cli-error.js";
 import type { Command, CommandContext } from "./command.js";
 import { STDIN, sourceName } from "./input.js";
-import { JsonStream, JsonValuesError } from "./json-stream.js";
+import { JsonStream } from "./json-stream.js";
+import { JsonValuesError } from "./json-values-error.js";
 import { CallTable, campaignLine, describeFigures, describeLeftOut, describeSummary } from "./summary-text.js";
 
 type Mode = NonNullable<SummarizeOptions["machineDetection"]>;

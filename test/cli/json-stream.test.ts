@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { JsonStream, JsonValuesError } from "../../src/cli/json-stream.js";
+import { JsonStream } from "../../src/cli/json-stream.js";
+import { JsonValuesError } from "../../src/cli/json-values-error.js";
 
 interface Read {
   values: Array<[unknown, number]>;
