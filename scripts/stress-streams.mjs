@@ -1,10 +1,7 @@
-// npm run stress, the streaming and serving half: `amd-flow summarize` over 10⁷
-// notifications generated on the fly into a pipe (time and peak memory printed), over
-// a 200 MB JSON array on one line and /dev/zero; and the example receiver under the
-// loads that once broke its memory bounds. Each case states its bounds; stress.mjs runs
-// these after its own and counts their results.
-//
-// STRESS_NOTIFICATIONS=1000000 npm run stress runs the summarize case on fewer.
+// npm run stress, the streaming and serving half: `amd-flow summarize` over 10⁷ notifications
+// generated into a pipe (time and peak memory printed), a 200 MB JSON array on one line and
+// /dev/zero; the example receiver under the loads that once broke its memory bounds. Each
+// case states its bounds. STRESS_NOTIFICATIONS=1000000 npm run stress: fewer notifications.
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import net from "node:net";
@@ -85,7 +82,7 @@ function notification(id, step) {
 /**
  * Writes `count` notifications of interleaved calls (2000 at once, as a busy contact
  * centre has) into `stream`, minding its back-pressure, then `closing`; resolves with the
- * number of calls written (of which a summary must count every one).
+ * number of calls written (of which a summary must count every one) and of characters.
  */
 function generate(stream, count, separator = "\n", closing = "") {
   const open = [];
@@ -105,6 +102,7 @@ function generate(stream, count, separator = "\n", closing = "") {
   };
   for (let index = 0; index < 2000; index++) start();
   let written = 0;
+  let chars = 0;
   return new Promise((resolve, reject) => {
     stream.on("error", reject);
     const pump = () => {
@@ -121,10 +119,13 @@ function generate(stream, count, separator = "\n", closing = "") {
             start();
           }
         }
+        chars += text.length;
         if (!stream.write(text)) return stream.once("drain", pump);
       }
       // Every call with a notification written: those that ran their course, and those under way.
-      stream.end(closing, () => resolve(started - open.length + open.filter((call) => call.next > 0).length));
+      stream.end(closing, () =>
+        resolve({ calls: started - open.length + open.filter((call) => call.next > 0).length, chars }),
+      );
     };
     pump();
   });
@@ -171,14 +172,15 @@ export async function stressStreams(report) {
   // summarize: 10⁷ notifications on a pipe.
   const count = Number(process.env.STRESS_NOTIFICATIONS ?? 10_000_000);
   let calls = 0;
+  let chars = 0;
   const big = await summarize(["-", "--campaign"], async (stdin) => {
-    calls = await generate(stdin, count);
+    ({ calls, chars } = await generate(stdin, count));
   });
   const counted = Number(/^calls: +(\d+)$/m.exec(big.tail)?.[1]);
   row(
     big.code === 0 && counted === calls && big.peak < 512 * MB,
-    `summarize: ${count.toExponential(0).replace("e+", "e")} notifications on a pipe (${calls} calls)`,
-    `${(big.ms / 1000).toFixed(1)} s, peak ${(big.peak / MB).toFixed(0)} MB resident, ${counted} calls summarised`,
+    `summarize: ${count.toExponential(0).replace("e+", "e")} notifications, ${(chars / 1e9).toFixed(1)} GB, on a pipe`,
+    `${(big.ms / 1000).toFixed(1)} s, peak ${(big.peak / MB).toFixed(0)} MB resident, ${counted} of ${calls} calls`,
     `every call, in a ${HEAP_MB} MB heap, peak < 512 MB`,
   );
 
