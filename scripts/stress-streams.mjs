@@ -224,19 +224,15 @@ async function receiverCases(row) {
       ["wrongly signed", `SAVG-Signature: t=${Math.floor(Date.now() / 1000)},v1=${"0".repeat(64)}\r\n`],
     ]) {
       const before = liveBytes();
-      const sockets = await Promise.all(
-        Array.from(
-          { length: 200 },
-          () =>
-            new Promise((resolve) => {
-              const socket = net.connect(port, "127.0.0.1", () => {
-                socket.write(`POST /notify HTTP/1.1\r\nHost: x\r\nContent-Length: 1000000\r\n${header}\r\n`);
-                socket.write("x".repeat(990_000), () => resolve(socket));
-              });
-              socket.on("error", () => resolve(socket));
-            }),
-        ),
-      );
+      const hold = () =>
+        new Promise((resolve) => {
+          const socket = net.connect(port, "127.0.0.1", () => {
+            socket.write(`POST /notify HTTP/1.1\r\nHost: x\r\nContent-Length: 1000000\r\n${header}\r\n`);
+            socket.write("x".repeat(990_000), () => resolve(socket));
+          });
+          socket.on("error", () => resolve(socket));
+        });
+      const sockets = await Promise.all(Array.from({ length: 200 }, hold));
       await new Promise((resolve) => setTimeout(resolve, 1000));
       const grown = liveBytes() - before;
       for (const socket of sockets) socket.destroy();
