@@ -67,6 +67,7 @@ try {
     "package/dist/index.d.ts",
     "package/dist/dialer.js",
     "package/dist/fixtures.js",
+    "package/examples/notify-receiver.mjs",
   ]) {
     check(`the tarball holds ${file}`, listed.includes(file));
   }

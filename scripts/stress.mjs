@@ -6,7 +6,8 @@
 // bot bundle; the dialer's readers stay under bounds that scale with their input; the simulator
 // keeps a campaign's figures, not its calls (10⁴ calls in under 2 s, 10⁶ in under 60 s, each
 // under 500 MB), runs the longest valid policy to its end, and does no work for speech after
-// AMD stopped. Each simulator case runs in a process of its own, so its peak memory is its own.
+// AMD stopped. Each simulator case runs in a process of its own, so its peak memory is its own;
+// amd-flow summarize and the example receiver stay within their memory bounds (stress-streams.mjs).
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -21,6 +22,7 @@ import {
 } from "../dist/dialer.js";
 import { notificationFixtures, timedScenarios } from "../dist/fixtures.js";
 import { parsePolicy, readAmd, routeCall } from "../dist/index.js";
+import { stressStreams } from "./stress-streams.mjs";
 import { simulateAmd, simulateCall, simulateCampaign } from "../dist/simulator.js";
 import { variedCalls } from "../bench/campaign-calls.mjs";
 
@@ -342,6 +344,12 @@ SIMULATOR_CASES.forEach(([name, boundMs, boundMB], index) => {
   console.log(
     `${pass ? "PASS" : "FAIL"}  ${name.padEnd(58)} ${ms.toFixed(2).padStart(9)} ms  (bound ${boundMs} ms)  peak ${peakMB.toFixed(0)} MB (bound ${boundMB} MB)  ${note}`,
   );
+});
+
+// amd-flow summarize over a stream, and the example receiver under load: scripts/stress-streams.mjs.
+await stressStreams((pass, line) => {
+  results.push(pass);
+  console.log(line);
 });
 
 const failed = results.filter((pass) => !pass).length;

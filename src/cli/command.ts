@@ -1,4 +1,5 @@
 import type { Reader } from "./input.js";
+import type { ChunkReader } from "./text-chunks.js";
 
 /** What every command gets besides its arguments. */
 export interface CommandContext {
@@ -6,6 +7,14 @@ export interface CommandContext {
   readonly read: Reader;
   /** Whether output may carry colour (a terminal, and NO_COLOR not set). */
   readonly color: boolean;
+  /** Reads a file, or standard input for `-`, a piece at a time: for a command that streams its input. */
+  readonly chunks: ChunkReader;
+  /** Prints a result now, for a command whose output is too long to return at once; its last piece is returned. */
+  readonly out: (text: string) => void;
+  /** Prints a warning line to standard error. */
+  readonly err: (text: string) => void;
+  /** Shows progress on a terminal (empty text clears it); `undefined` when standard error is not a terminal. */
+  readonly progress: ((text: string) => void) | undefined;
 }
 
 /** A command's output when it decides its own exit code: 0 prints to stdout, 1 to stderr. */

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { type Policy, type PolicyError, parsePolicy } from "../index.js";
-import { invalid } from "./cli-error.js";
+import { type CliError, invalid } from "./cli-error.js";
 import { parseJsonText } from "./json-text.js";
 import { oneLine } from "./one-line.js";
 
@@ -27,6 +27,10 @@ export interface CliIo {
   readonly stdin: () => string;
   /** Whether standard input is a terminal: reading it then waits for a person to type, so a hint is printed first. */
   readonly stdinIsTTY?: boolean;
+  /** Reads standard input a piece at a time, for commands that stream it; without it, `stdin` is read whole. */
+  readonly stdinChunks?: () => Iterable<string>;
+  /** Shows progress on a terminal, overwriting the last progress (empty text clears it); absent elsewhere. */
+  readonly progress?: (text: string) => void;
 }
 
 const REASONS: Readonly<Record<string, string>> = { ENOENT: "no such file", EISDIR: "is a folder" };
@@ -34,6 +38,12 @@ const REASONS: Readonly<Record<string, string>> = { ENOENT: "no such file", EISD
 /** What a person at a terminal is told before the command waits for them to type. */
 export const typingHint = (what: string): string =>
   `amd-flow: reading the ${what} from standard input (the terminal): paste or type JSON, then press Ctrl-D; or give a file (--help)`;
+/** The one-line error for `what` in `file` that could not be read: no such file, a folder, or cannot be read. */
+export function cannotRead(error: unknown, what: string, file: string): CliError {
+  const code = (error as NodeJS.ErrnoException).code;
+  const reason = (code !== undefined && REASONS[code]) || "cannot be read";
+  return invalid(`${what} ${sourceName(file)}: ${reason}`);
+}
 
 /** A reader over `io`: files from disk, `-` from standard input. */
 export function readerFor(io: CliIo): Reader {
@@ -42,9 +52,7 @@ export function readerFor(io: CliIo): Reader {
     try {
       return file === STDIN ? io.stdin() : readFileSync(file, "utf8");
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      const reason = (code !== undefined && REASONS[code]) || "cannot be read";
-      throw invalid(`${what} ${sourceName(file)}: ${reason}`);
+      throw cannotRead(error, what, file);
     }
   };
 }

@@ -9,6 +9,7 @@ import { route } from "./route.js";
 import { simulate } from "./simulate.js";
 import { summarize } from "./summarize.js";
 import { table } from "./table.js";
+import { chunkReaderFor } from "./text-chunks.js";
 
 export type { CliIo } from "./input.js";
 
@@ -72,7 +73,14 @@ export function run(argv: string[], io: CliIo, options: RunOptions = {}): number
       const suggestion = didYouMean(name, Object.keys(COMMANDS), (word) => `"${word}"`);
       throw usage(`unknown command "${name}"${suggestion || "; try amd-flow --help"}`);
     }
-    const result = command.run(rest, { read: readerFor(io), color: options.color === true });
+    const result = command.run(rest, {
+      read: readerFor(io),
+      chunks: chunkReaderFor(io),
+      out,
+      err,
+      progress: io.progress,
+      color: options.color === true,
+    });
     if (typeof result === "string") {
       out(result);
       return 0;

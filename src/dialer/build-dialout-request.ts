@@ -38,6 +38,8 @@ export interface DialoutBody {
   readonly timeoutInMs?: number;
   /** Words from which a greeting is a machine's. */
   readonly thresholdWordCount?: number;
+  /** Digits in a row that make a greeting a machine's. */
+  readonly digitCount?: number;
   /** `disconnect`, `detect` or `disabled`. */
   readonly machineDetection?: MachineDetectionMode;
   /** Where Voice Gateway posts call notifications. */
@@ -119,6 +121,7 @@ export function buildDialoutRequest(input: DialoutInput): DialoutRequest {
   put(body, "timers", value.timers);
   put(body, "timeoutInMs", value.timeoutInMs);
   put(body, "thresholdWordCount", value.thresholdWordCount);
+  put(body, "digitCount", value.digitCount);
   put(body, "machineDetection", value.machineDetection ?? value.machinedetection);
   put(body, "notifyurl", value.notifyurl ?? value.notifyUrl);
   put(body, "notifyHeaders", value.notifyHeaders);

@@ -8,11 +8,26 @@ import { jsonTextOf } from "./json-text.js";
 const MAX_TIMER_MS = 300_000;
 const MAX_RING_MS = 600_000;
 
-const ms = (max: number) =>
+const ms = (max: number, min = 0) =>
   z
     .number({ error: "expected a whole number of milliseconds" })
     .int({ error: "expected a whole number of milliseconds" })
-    .min(0, { error: "must be at least 0" })
+    .min(min, { error: `must be at least ${min}` })
+    .max(max, { error: `must be at most ${max}` });
+
+/**
+ * An AMD timer: the engine hands it to Node's setTimeout, which fires 0, negative and
+ * over-2³¹−1 values after 1 ms and truncates fractions, so those would end AMD at once
+ * or not when asked; whole numbers from 1 to 300000 only.
+ */
+const timer = () => ms(MAX_TIMER_MS, 1);
+
+/** A whole number from 1 to `max`, for the engine's counts (0 or a fraction would be misread). */
+const count = (max: number, zero: string) =>
+  z
+    .number({ error: "expected a whole number" })
+    .int({ error: "expected a whole number" })
+    .min(1, { error: `must be at least 1 (${zero})` })
     .max(max, { error: `must be at most ${max}` });
 
 const text = (what = "text") =>
@@ -97,7 +112,9 @@ const metadata = z
 
 /**
  * The AMD timers, each in ms and each optional: a timer left out is not sent, and
- * Voice Gateway uses its own default (5000, 15000, 20000 and 2000 ms).
+ * Voice Gateway uses its own default (5000, 15000, 20000 and 2000 ms). Each is a whole
+ * number from 1 to 300000: the engine passes it to `setTimeout`, which runs 0, negative
+ * and over-2³¹−1 values after 1 ms and truncates fractions.
  *
  * @example
  * ```ts
@@ -108,13 +125,13 @@ const metadata = z
 export const dialoutTimersSchema = z.strictObject(
   {
     /** Time to wait for speech before `amd_no_speech_detected`; the engine's default is 5000. */
-    noSpeechTimeoutMs: ms(MAX_TIMER_MS).optional(),
+    noSpeechTimeoutMs: timer().optional(),
     /** Time to wait for a decision before `amd_decision_timeout`; the engine's default is 15000. */
-    decisionTimeoutMs: ms(MAX_TIMER_MS).optional(),
+    decisionTimeoutMs: timer().optional(),
     /** Time to wait to hear a tone; the engine's default is 20000. */
-    toneTimeoutMs: ms(MAX_TIMER_MS).optional(),
+    toneTimeoutMs: timer().optional(),
     /** Silence after a machine's greeting before `amd_machine_stopped_speaking`; the engine's default is 2000. */
-    greetingCompletionTimeoutMs: ms(MAX_TIMER_MS).optional(),
+    greetingCompletionTimeoutMs: timer().optional(),
   },
   { error: "expected an object" },
 );
@@ -213,13 +230,10 @@ export const dialoutInputSchema = z.strictObject(
     machineDetection: machineDetectionSchema.optional(),
     /** The parameter table's spelling of `machineDetection`; sent as `machineDetection`. */
     machinedetection: machineDetectionSchema.optional(),
-    /** Words in a greeting from which it counts as a machine's (engine default 9). */
-    thresholdWordCount: z
-      .number({ error: "expected a whole number" })
-      .int({ error: "expected a whole number" })
-      .min(1, { error: "must be at least 1" })
-      .max(100, { error: "must be at most 100" })
-      .optional(),
+    /** Words in a greeting from which it counts as a machine's (engine default 9; 0 would be read as 9). */
+    thresholdWordCount: count(100, "the engine reads 0 as its default, 9").optional(),
+    /** Digits in a row that make a greeting a machine's (`digit count`); not set: digits are not counted. */
+    digitCount: count(100, "no run of digits would ever match").optional(),
     /** AMD events to be notified of; `[]` opts out. */
     amdEventsSubscription: z.array(amdEventName, { error: "expected a list of AMD event names" }).optional(),
     /** STT settings for this call. */

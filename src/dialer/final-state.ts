@@ -1,7 +1,6 @@
 import type { EndedBy } from "./call-summary.js";
-import { instantOrEarliest } from "./call-times.js";
-import type { CallNotification, CallStatus } from "./notification.js";
-import { notificationKey } from "./notification-key.js";
+import { instantOf } from "./instant.js";
+import type { CallStatus } from "./notification.js";
 
 const STATUS_RANK: Readonly<Record<CallStatus, number>> = { answered: 1, "in-progress": 2, failed: 3, completed: 4 };
 
@@ -21,21 +20,31 @@ export function endedByOf(reasonCode: string | undefined): EndedBy | undefined {
   return reasonCode === undefined ? undefined : ENDED_BY.get(reasonCode.trim().toLowerCase());
 }
 
-/** The notification that decides the final state: highest status, then the latest disconnect, then a stable tie-break. */
-export function finalOf(notifications: readonly CallNotification[]): CallNotification | undefined {
-  let best: CallNotification | undefined;
-  for (const notification of notifications) {
-    if (best === undefined || compareFinal(notification, best) > 0) best = notification;
-  }
-  return best;
+/** What a notification says of the call's final state, and its key (see `notificationKey`). */
+export interface FinalState {
+  readonly status: CallStatus;
+  readonly reasonCode: string | undefined;
+  readonly reason: string | undefined;
+  readonly disconnectTime: string | undefined;
+  /** The instant `disconnectTime` names, or `-Infinity`. */
+  readonly disconnectMs: number;
+  readonly key: string;
 }
 
-function compareFinal(a: CallNotification, b: CallNotification): number {
-  const byStatus = STATUS_RANK[a.status] - STATUS_RANK[b.status];
-  if (byStatus !== 0) return byStatus;
-  const aTime = instantOrEarliest(a.callDisconnectTime);
-  const bTime = instantOrEarliest(b.callDisconnectTime);
-  if (aTime !== bTime) return aTime > bTime ? 1 : -1;
+/** The instant a time names, or `-Infinity` for none: what sorts a notification without a time first. */
+export function instantOrEarliest(text: string | undefined): number {
+  return (text === undefined ? undefined : instantOf(text)) ?? Number.NEGATIVE_INFINITY;
+}
+
+/**
+ * Whether a notification (its status, disconnect instant and key) decides the final state
+ * over `b`: the highest status, then the latest disconnect, then a stable tie-break on
+ * their keys, so the same one wins in any order.
+ */
+export function decidesOver(status: CallStatus, disconnectMs: number, key: string, b: FinalState): boolean {
+  const byStatus = STATUS_RANK[status] - STATUS_RANK[b.status];
+  if (byStatus !== 0) return byStatus > 0;
+  if (disconnectMs !== b.disconnectMs) return disconnectMs > b.disconnectMs;
   // Distinct notifications have distinct keys (they were told apart by them), so this never ties.
-  return notificationKey(a) < notificationKey(b) ? 1 : -1;
+  return key < b.key;
 }

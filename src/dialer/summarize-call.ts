@@ -1,26 +1,19 @@
-import { type Mutable, put, readProp } from "../internal/safe.js";
-import { classifyAmd } from "../outcome/classify-amd.js";
-import type { AmdEvent } from "../reading/read-amd.js";
+import { countBy } from "lodash-es";
+import { readProp } from "../internal/safe.js";
+import { CallAccumulator } from "./call-accumulator.js";
 import type { CallSummary, SummarizeOptions } from "./call-summary.js";
-import { extreme, largest } from "./call-times.js";
-import { failureCauseOf } from "./failure-cause.js";
-import { endedByOf, finalOf } from "./final-state.js";
 import { IssueList } from "./issue-list.js";
 import type { CallNotification } from "./notification.js";
 import { printable } from "./problems.js";
 import { readUsableNotifications } from "./usable-notifications.js";
 
-/** How many notifications each call has; a Map, so any id (`__proto__` too) is just a key. */
-function countByCall(notifications: readonly CallNotification[]): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const { conversationId } of notifications) counts.set(conversationId, (counts.get(conversationId) ?? 0) + 1);
-  return counts;
-}
-
 /** Most notifications first, then the alphabetically first id: the same answer in any order. */
 function mainConversation(notifications: readonly CallNotification[]): string | undefined {
   let best: { id: string; count: number } | undefined;
-  for (const [id, count] of countByCall(notifications)) {
+  // countBy gives own keys only (`__proto__` and `constructor` are just ids).
+  const counts = countBy(notifications, (notification) => notification.conversationId);
+  for (const id of Object.keys(counts)) {
+    const count = counts[id] as number;
     if (best === undefined || count > best.count || (count === best.count && id < best.id)) best = { id, count };
   }
   return best?.id;
@@ -57,58 +50,15 @@ export function summarizeCall(notifications: unknown, options: SummarizeOptions 
 
   const named = readProp(options, "conversationId");
   const wanted = typeof named === "string" ? named : mainConversation(valid);
-  const mine = valid.filter((notification) => notification.conversationId === wanted);
-  const others = countByCall(valid.filter((notification) => notification.conversationId !== wanted));
+  const call = new CallAccumulator(wanted);
+  const others = new Map<string, number>();
+  for (const notification of valid) {
+    const id = notification.conversationId;
+    if (id === wanted) call.add(notification);
+    else others.set(id, (others.get(id) ?? 0) + 1);
+  }
   for (const id of [...others.keys()].sort()) {
     issues.add(`conversationId ${printable(id)}: ${others.get(id)} notification(s) of another call, left out`);
   }
-
-  const events: AmdEvent[] = [];
-  for (const notification of mine) {
-    if (notification.machineDetection !== undefined)
-      events.push({ name: notification.machineDetection, source: "amdEvents" });
-  }
-  const amd = classifyAmd({ events, unknownEvents: [], issues: [] });
-  const machineDetected =
-    readProp(options, "machineDetection") === "disconnect" &&
-    (amd.evidence.includes("amd_machine_detected") || amd.evidence.includes("amd_tone_detected"));
-
-  const final = finalOf(mine);
-  const summary: Mutable<CallSummary> = {
-    conversationId: wanted,
-    status: final?.status ?? "unknown",
-    amd,
-    machineDetected,
-    notifications: mine.length,
-    issues: issues.lines(),
-  };
-  put(summary, "reasonCode", final?.reasonCode);
-  put(summary, "reason", final?.reason);
-  if (final?.status === "failed") summary.failureCause = failureCauseOf(final.reasonCode, final.reason);
-  if (final?.status === "completed") put(summary, "endedBy", endedByOf(final.reasonCode));
-  put(summary, "ringDurationMs", largest(mine.map((notification) => notification.ringDurationInMS)));
-  put(summary, "connectDurationMs", largest(mine.map((notification) => notification.connectDurationInMS)));
-  put(summary, "callDurationSeconds", largest(mine.map((notification) => notification.callDuration)));
-  put(
-    summary,
-    "callConnectTime",
-    extreme(
-      mine.map((notification) => notification.callConnectTime),
-      "min",
-    ),
-  );
-  put(
-    summary,
-    "callDisconnectTime",
-    extreme(
-      mine.map((notification) => notification.callDisconnectTime),
-      "max",
-    ),
-  );
-  put(
-    summary,
-    "sessionId",
-    [...new Set(mine.map((notification) => notification.sessionId).filter((id) => id !== undefined))].sort()[0],
-  );
-  return summary;
+  return call.summary(readProp(options, "machineDetection"), issues.lines());
 }

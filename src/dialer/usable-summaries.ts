@@ -37,7 +37,7 @@ const word = <T extends string>(words: ReadonlySet<string>, value: unknown): T |
   typeof value === "string" && words.has(value) ? (value as T) : undefined;
 
 /** What a campaign counts of `value`, or `undefined` when it is no call summary. */
-function countedCall(value: unknown): CountedCall | undefined {
+export function countedCall(value: unknown): CountedCall | undefined {
   if (!isRecord(value)) return undefined;
   const status = word(STATUSES, readProp(value, "status"));
   const amd = readProp(value, "amd");

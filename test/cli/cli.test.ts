@@ -1,8 +1,9 @@
 // The built command line (dist/cli.js, built by `npm test` first), spawned as a user runs it.
+import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { scenarioFixtures } from "../../src/fixtures/index.js";
-import { ESC, SPAWN_TIMEOUT, spawnCli } from "../support/built-cli.js";
+import { CLI, ESC, SPAWN_TIMEOUT, spawnCli } from "../support/built-cli.js";
 import { tempFolder } from "../support/cli.js";
 import { bodiesOf, VOICEMAIL_CALL } from "../support/notifications.js";
 
@@ -104,13 +105,49 @@ describe("amd-flow summarize", { timeout: SPAWN_TIMEOUT }, () => {
 
   it("fails with one line on bad input and bad usage", () => {
     expectOneLineError(run(["summarize"], ""), 1, /notifications standard input \(-\): empty/);
-    expectOneLineError(run(["summarize"], '{"a":1}\n{oops'), 1, /line 2: not valid JSON/);
+    expectOneLineError(
+      run(["summarize"], '{"conversationId":"c","status":"Answered"}\n{oops'),
+      1,
+      /line 2: not valid JSON/,
+    );
     expectOneLineError(run(["summarize"], '{"a":1}'), 1, /notification 1 \(line 1\): conversationId: expected text/);
     expectOneLineError(
       run(["summarize", "--machine-detection", "always"], "[]"),
       2,
       /--machine-detection: expected one of/,
     );
+  });
+
+  it("exits quietly when its reader goes away (summarize … | head -1)", () => {
+    // Megabytes of output: far past the pipe's buffer, so writing meets the closed pipe.
+    const bodies = Array.from({ length: 20_000 }, (_, index) =>
+      JSON.stringify({ conversationId: `c${index}`, status: "Failed" }),
+    );
+    const path = file("many.jsonl", bodies.join("\n"));
+    for (const [args, first] of [
+      ["", "call:          c0"],
+      ["--campaign --json", "{"],
+    ]) {
+      const piped = spawnSync("sh", ["-c", `"${process.execPath}" "${CLI}" summarize "${path}" ${args} | head -1`], {
+        encoding: "utf8",
+      });
+      expect(piped.stdout).toBe(`${first}\n`);
+      expect(piped.stderr).toBe("");
+    }
+  });
+
+  it("refuses endless input without a line of JSON in bounded memory, and reads standard input as it streams", () => {
+    expectOneLineError(
+      run(["summarize", "/dev/zero"]),
+      1,
+      /^amd-flow summarize: notifications \/dev\/zero, line 1: no JSON object in the first 1000000 characters$/m,
+    );
+    const text = Array.from({ length: 20_000 }, (_, index) =>
+      JSON.stringify({ conversationId: `c${index % 100}`, status: index < 19_900 ? "Answered" : "completed" }),
+    ).join("\n");
+    const result = run(["summarize", "-", "--campaign", "--json"], text);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.out).campaign).toMatchObject({ calls: 100, byStatus: { completed: 100 } });
   });
 });
 

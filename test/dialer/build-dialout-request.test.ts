@@ -145,11 +145,11 @@ describe("buildDialoutRequest", () => {
       "notifyUrl: expected an absolute http(s) URL",
       "notifyHeaders.x-a: expected text",
       "timeoutInMs: expected a whole number of milliseconds",
-      "timers.noSpeechTimeoutMs: must be at least 0",
+      "timers.noSpeechTimeoutMs: must be at least 1",
       "timers.toneTimeoutMs: must be at most 300000",
       "timers.beepMs: unknown field",
       "machineDetection: expected one of disconnect, detect, disabled",
-      "thresholdWordCount: must be at least 1",
+      "thresholdWordCount: must be at least 1 (the engine reads 0 as its default, 9)",
       "amdEventsSubscription[0]: expected one of amd_human_detected, amd_machine_detected, amd_no_speech_detected, amd_decision_timeout, amd_machine_stopped_speaking, amd_tone_detected, amd_error, amd_stopped",
       "callControlParameter.sttProvider: expected text",
       "callControlParameter.deepgramEndpointing: must be at least 0",
@@ -178,6 +178,65 @@ describe("buildDialoutRequest", () => {
       },
     );
     expect(problemsOf(hostile)).toEqual(["(input): could not be read"]);
+  });
+});
+
+describe("buildDialoutRequest: settings the AMD engine would misread", () => {
+  const TIMERS = ["noSpeechTimeoutMs", "decisionTimeoutMs", "toneTimeoutMs", "greetingCompletionTimeoutMs"] as const;
+
+  // The engine passes each timer to setTimeout: 0, negatives and values over 2³¹ − 1 fire
+  // after 1 ms, fractions are truncated.
+  it.each([
+    [0, "must be at least 1"],
+    [-1, "must be at least 1"],
+    [1.5, "expected a whole number of milliseconds"],
+    [2 ** 31, "must be at most 300000"],
+    [Number.NaN, "expected a whole number of milliseconds"],
+    [Number.POSITIVE_INFINITY, "expected a whole number of milliseconds"],
+  ])("refuses every timer set to %s", (value, message) => {
+    const timers = Object.fromEntries(TIMERS.map((name) => [name, value]));
+    expect(problemsOf({ ...minimal, timers })).toEqual(TIMERS.map((name) => `timers.${name}: ${message}`));
+  });
+
+  it("takes each timer from 1 to 300000 ms", () => {
+    for (const value of [1, 300_000]) {
+      const timers = Object.fromEntries(TIMERS.map((name) => [name, value]));
+      expect(buildDialoutRequest({ ...minimal, timers }).body.timers).toStrictEqual(timers);
+    }
+  });
+
+  it("refuses a thresholdWordCount of 0 (read as 9) or not whole, and a digitCount not a whole number from 1", () => {
+    expect(problemsOf({ ...minimal, thresholdWordCount: 0, digitCount: 0 })).toEqual([
+      "thresholdWordCount: must be at least 1 (the engine reads 0 as its default, 9)",
+      "digitCount: must be at least 1 (no run of digits would ever match)",
+    ]);
+    expect(problemsOf({ ...minimal, thresholdWordCount: 2.5, digitCount: 1.5 })).toEqual([
+      "thresholdWordCount: expected a whole number",
+      "digitCount: expected a whole number",
+    ]);
+    expect(problemsOf({ ...minimal, thresholdWordCount: "9", digitCount: -3 })).toEqual([
+      "thresholdWordCount: expected a whole number",
+      "digitCount: must be at least 1 (no run of digits would ever match)",
+    ]);
+    expect(problemsOf({ ...minimal, digitCount: 101 })).toEqual(["digitCount: must be at most 100"]);
+  });
+
+  it("lists every misread setting in one error with the other problems", () => {
+    expect(
+      problemsOf({ ...minimal, caller: "", timers: { toneTimeoutMs: 0, decisionTimeoutMs: 0.5 }, digitCount: 0 }),
+    ).toEqual([
+      "caller: must not be empty",
+      "timers.decisionTimeoutMs: expected a whole number of milliseconds",
+      "timers.toneTimeoutMs: must be at least 1",
+      "digitCount: must be at least 1 (no run of digits would ever match)",
+    ]);
+  });
+
+  it("sends a digitCount after thresholdWordCount, as given", () => {
+    const body = buildDialoutRequest({ ...minimal, thresholdWordCount: 7, digitCount: 6 }).body;
+    expect(JSON.stringify(body)).toBe(
+      '{"bot":"st-1","target":"tel:+15551234567","caller":"+15557654321","thresholdWordCount":7,"digitCount":6}',
+    );
   });
 });
 
