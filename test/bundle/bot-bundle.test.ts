@@ -1,7 +1,6 @@
 // The bot bundle as the bot platform runs it: dist/amd-flow.bot.js (built by `npm test`
 // before the tests run) loaded into a bare vm context that holds only `context`, with
 // code generation from strings disabled (test/support/bundle-sandbox.ts).
-import { readdirSync, readFileSync } from "node:fs";
 import vm from "node:vm";
 import { gzipSync } from "node:zlib";
 import * as acorn from "acorn";
