@@ -35,7 +35,7 @@ const FOLD =
 
 /** Where foldGreeting writes, made once (see {@link makeFolding}) and reused by every call. */
 export interface Folding {
-  /** The folded greeting: one code per element, and a {@link SPACE} after the last word. */
+  /** The folded greeting: one code per element, and three {@link SPACE}s after the last word. */
   readonly out: Uint16Array;
   /** Where each word of the folded greeting ends, at the index where it starts. */
   readonly ends: Uint16Array;
@@ -47,14 +47,15 @@ export interface Folding {
  * @returns arrays long enough for any greeting.
  */
 export function makeFolding(): Folding {
-  return { out: new Uint16Array(GREETING_CAP + 1), ends: new Uint16Array(GREETING_CAP) };
+  return { out: new Uint16Array(GREETING_CAP + 3), ends: new Uint16Array(GREETING_CAP) };
 }
 
 /**
  * Folds the first {@link GREETING_CAP} characters of `text` into `folding.out` as
  * {@link normalizeGreeting} would, one character code per element, with
- * {@link OTHER_LETTER} for every letter outside a–z and 0–9, and one {@link SPACE} after
- * the last word; and where each word ends into `folding.ends`, at its start's index.
+ * {@link OTHER_LETTER} for every letter outside a–z and 0–9, and three {@link SPACE}s
+ * after the last word (so that the first four codes of any word can be read); and where
+ * each word ends into `folding.ends`, at its start's index.
  *
  * @param text - the greeting.
  * @param normalized - `true` when `text` is normalizeGreeting's result (every character
@@ -67,7 +68,8 @@ export function foldGreeting(text: string, normalized: boolean, folding: Folding
   const { out, ends } = folding;
   let length = 0;
   let start = -1;
-  for (let index = 0; index < text.length && index < GREETING_CAP; index++) {
+  const end = Math.min(text.length, GREETING_CAP);
+  for (let index = 0; index < end; index++) {
     const code = text.charCodeAt(index);
     let folded: number;
     // Most characters of a greeting are lower-case letters, which fold to themselves.
@@ -90,6 +92,6 @@ export function foldGreeting(text: string, normalized: boolean, folding: Folding
     }
   }
   if (start >= 0) ends[start] = length;
-  out[length] = SPACE;
+  out.fill(SPACE, length, length + 3);
   return length;
 }

@@ -23,7 +23,7 @@ export interface GreetingClues {
   readonly person?: string;
 }
 
-/** The lexicon's phrases by their first word: built on first use, so the bot file loads without the work. */
+/** The lexicon's phrases by how they begin: built on first use, so the bot file loads without the work. */
 interface PhraseIndex {
   /** Every phrase, by id: the voicemail phrases, then the person phrases, then the whole greetings. */
   readonly phrases: readonly string[];
@@ -31,20 +31,24 @@ interface PhraseIndex {
   readonly firstPerson: number;
   /** The first whole greeting's id. */
   readonly firstWhole: number;
-  /** By slot (a hash of the first word's first and last letters and its length): the first phrase id there, or -1. */
+  /** By slot (a hash of a phrase's first four characters): the first phrase id there, or -1. */
   readonly first: Int16Array;
-  /** By phrase id: the next phrase id in the same slot, or -1 (so each slot lists its phrases in lexicon order). */
+  /** By phrase id: the next phrase id in the same slot, or -1. */
   readonly next: Int16Array;
-  /** What the greeting is folded with and into (see foldGreeting), reused by every call. */
+  /** What the greeting is folded into (see foldGreeting), reused by every call. */
   readonly folding: Folding;
 }
 
 let index: PhraseIndex | undefined;
 
-// The slot of a first word is ((first letter << 5) ^ (last letter << 1) ^ length) & 1023,
-// written out where it is used: the index and the matcher must agree on it, and bit
-// operations keep it in a small integer. Phrases in the same slot are told apart when
-// their letters are compared.
+// A phrase's slot is a hash of its first four characters, spaces included ("no e" for "no
+// esta disponible", "bip " for "bip"): mostly one phrase a slot, and no word boundary to
+// look for while the index is built. It is written out where it is used, in the index and
+// in the matcher, which must agree on it. A phrase shorter than four characters ends
+// where the text has a space (or, at its end, the three spaces foldGreeting writes), and
+// a missing character (charCodeAt gives NaN) counts as that space: only a whole greeting
+// may be shorter than three characters, since a two-letter phrase inside a greeting would
+// be followed by the next word's first letter.
 
 /**
  * The phrase index, built on first use and kept.
@@ -58,13 +62,11 @@ export function phraseIndex(): PhraseIndex {
     const phrases = voicemail.concat(person, phrasesOf("personGreetings"));
     const first = new Int16Array(4096).fill(-1);
     const next = new Int16Array(phrases.length);
-    // Backwards, so that each slot lists its phrases in lexicon order.
-    for (let id = phrases.length - 1; id >= 0; id--) {
+    for (let id = 0; id < phrases.length; id++) {
       const phrase = phrases[id] as string;
-      // The first word's length: up to the first space, or the whole phrase.
-      const length = (phrase.indexOf(" ") + 1 || phrase.length + 1) - 1;
       const slot =
-        (((phrase.charCodeAt(0) * 31 + phrase.charCodeAt(1)) * 31 + phrase.charCodeAt(length - 1)) * 31 + length) &
+        (((phrase.charCodeAt(0) * 31 + phrase.charCodeAt(1)) * 31 + (phrase.charCodeAt(2) || SPACE)) * 31 +
+          (phrase.charCodeAt(3) || SPACE)) &
         4095;
       next[id] = first[slot] as number;
       first[slot] = id;
@@ -120,11 +122,9 @@ export function greetingClues(text: unknown): GreetingClues {
   let person = -1;
   let personLength = 0;
   for (let start = 0; start < length; ) {
-    const stop = ends[start] as number;
     const slot =
-      ((((folded[start] as number) * 31 + (folded[start + 1] as number)) * 31 + (folded[stop - 1] as number)) * 31 +
-        stop -
-        start) &
+      ((((folded[start] as number) * 31 + (folded[start + 1] as number)) * 31 + (folded[start + 2] as number)) * 31 +
+        (folded[start + 3] as number)) &
       4095;
     for (let id = first[slot] as number; id >= 0; id = next[id] as number) {
       const phrase = phrases[id] as string;
@@ -150,7 +150,7 @@ export function greetingClues(text: unknown): GreetingClues {
         personLength = phrase.length;
       }
     }
-    start = stop + 1;
+    start = (ends[start] as number) + 1;
   }
   const clues: { voicemail?: string; person?: string } = {};
   if (voicemail >= 0) clues.voicemail = phrases[voicemail] as string;

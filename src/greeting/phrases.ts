@@ -11,6 +11,19 @@ import { SPANISH } from "./languages/spanish.js";
 export const LANGUAGES: readonly LanguagePhrases[] = [ENGLISH, SPANISH, GERMAN, FRENCH, PORTUGUESE, ITALIAN, DUTCH];
 
 /**
+ * The phrases of one kind, as one string, `|` between phrases.
+ *
+ * @param kind - which list.
+ * @param languages - whose phrases: every language of the lexicon unless told.
+ * @returns the phrases, in the order of `languages` and as written.
+ */
+export function lexiconText(kind: PhraseKind, languages: readonly LanguagePhrases[] = LANGUAGES): string {
+  const texts: string[] = [];
+  for (let index = 0; index < languages.length; index++) texts.push((languages[index] as LanguagePhrases)[kind]);
+  return texts.join("|");
+}
+
+/**
  * The phrases of one kind, one by one.
  *
  * @param kind - which list.
@@ -18,11 +31,7 @@ export const LANGUAGES: readonly LanguagePhrases[] = [ENGLISH, SPANISH, GERMAN, 
  * @returns a new array of the phrases, in the order of `languages` and as written.
  */
 export function phrasesOf(kind: PhraseKind, languages: readonly LanguagePhrases[] = LANGUAGES): string[] {
-  const groups: string[] = [];
-  for (let index = 0; index < languages.length; index++) {
-    groups.push((languages[index] as LanguagePhrases)[kind].join("|"));
-  }
-  return groups.join("|").split("|");
+  return lexiconText(kind, languages).split("|");
 }
 
 /**

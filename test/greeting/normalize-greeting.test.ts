@@ -42,6 +42,11 @@ describe("normalizeGreeting", () => {
     ["Arabic", "مرحبا، اترك رسالة؟", "مرحبا اترك رسالة"],
     ["Hebrew and Devanagari punctuation", "שלום׃ नमस्ते।", "שלום नमस्ते"],
     ["fullwidth punctuation", "ｈｉ！ok？", "ｈｉ ok"],
+    [
+      "the documented example",
+      "Hi, you've reached Sam -- I can't come to the phone!",
+      "hi youve reached sam i cant come to the phone",
+    ],
     ["the empty string", "", ""],
     ["only separators", " ,.!? \n", ""],
   ])("folds %s", (_what, text, expected) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { LANGUAGES, phrasesOf } from "../../src/greeting/phrases.js";
+import { LANGUAGES, lexiconText, phrasesOf } from "../../src/greeting/phrases.js";
 import { normalizeGreeting, PERSON_GREETINGS, PERSON_PHRASES, VOICEMAIL_PHRASES } from "../../src/index.js";
 
 const EVERY = [...VOICEMAIL_PHRASES, ...PERSON_PHRASES, ...PERSON_GREETINGS];
@@ -23,6 +23,7 @@ describe("the lexicon", () => {
     expect(PERSON_PHRASES).toEqual(LANGUAGES.flatMap((language) => phrasesOf("person", [language])));
     expect(PERSON_GREETINGS).toEqual(LANGUAGES.flatMap((language) => phrasesOf("personGreetings", [language])));
     expect(VOICEMAIL_PHRASES.slice(0, 3)).toEqual(["you have reached", "youve reached", "you reached"]);
+    expect(lexiconText("person", LANGUAGES.slice(0, 2))).toBe(`${LANGUAGES[0]?.person}|${LANGUAGES[1]?.person}`);
   });
 
   it("has voicemail and person phrases in every language", () => {
@@ -33,18 +34,25 @@ describe("the lexicon", () => {
     }
   });
 
+  it("holds the phrases its documentation names", () => {
+    expect(VOICEMAIL_PHRASES).toEqual(expect.arrayContaining(["leave a", "signalton", "you have reached", "deje su"]));
+    expect(PERSON_PHRASES).toEqual(expect.arrayContaining(["who is this", "quien habla", "speaking", "wer ist da"]));
+    expect(PERSON_GREETINGS).toEqual(expect.arrayContaining(["bueno", "yes", "allo", "pronto"]));
+  });
+
   it("is frozen", () => {
     for (const list of [VOICEMAIL_PHRASES, PERSON_PHRASES, PERSON_GREETINGS]) expect(Object.isFrozen(list)).toBe(true);
   });
 
-  it("writes every phrase normalised, of a–z, 0–9 and single spaces, two characters or more", () => {
+  it("writes every phrase normalised, of a–z, 0–9 and single spaces, three characters or more", () => {
     const bad = EVERY.filter(
       (phrase) => normalizeGreeting(phrase) !== phrase || !/^[a-z0-9]+( [a-z0-9]+)*$/.test(phrase) || phrase.length < 2,
     );
     expect(bad).toEqual([]);
+    // Shorter ones are whole greetings: inside a greeting, a phrase is followed by a space.
+    expect([...VOICEMAIL_PHRASES, ...PERSON_PHRASES].filter((phrase) => phrase.length < 3)).toEqual([]);
     for (const language of LANGUAGES) {
-      for (const kind of KINDS)
-        for (const group of language[kind]) expect(group, language.name).toMatch(/^[^|]+(\|[^|]+)*$/);
+      for (const kind of KINDS) expect(language[kind], `${language.name} ${kind}`).toMatch(/^[^|]+(\|[^|]+)*$/);
     }
   });
 
