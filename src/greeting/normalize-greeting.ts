@@ -34,9 +34,9 @@ const SEPARATORS =
  * The form of a greeting that voicemail and person phrases are matched on (see
  * {@link greetingClues}): the first 1000 UTF-16 code units of `text`, with
  *
- * - apostrophes dropped (`'`, `‘`, `’`, `ʼ`): "can't" is `cant`, "l'appareil" is `lappareil`;
+ * - apostrophes removed (`'`, `‘`, `’`, `ʼ`): "can't" is `cant`, "l'appareil" is `lappareil`;
  * - lower case (`String.prototype.toLowerCase`);
- * - accents dropped: decomposed (NFD), the combining marks U+0300 to U+036F removed, and
+ * - accents removed: decomposed (NFD), the combining marks U+0300 to U+036F removed, and
  *   what is left recomposed (NFC): "Después" is `despues`, "Grüße" is `gruße` (ß has no accent);
  * - every other punctuation mark, symbol, control character and white space a word
  *   separator, each run of separators one space, none at either end. Emoji and every
