@@ -20,14 +20,15 @@ const APOSTROPHE = 39;
 export const OTHER_LETTER = 95;
 
 // normalizeGreeting of each code unit below U+0100 (Basic Latin and Latin-1, which write
-// the languages of the lexicon), one character each: " " separates words, "'" is dropped,
-// "_" is a letter no phrase holds (æ, ð, ß, ø, þ), and anything else is the letter it
-// folds to. The tests hold it equal to normalizeGreeting, character by character.
+// the languages of the lexicon) but a to z, one character each: " " separates words, "'"
+// is dropped, "_" is a letter no phrase holds (æ, ð, ß, ø, þ), and anything else is the
+// letter it folds to. The tests hold foldGreeting equal to normalizeGreeting, character
+// by character.
 const FOLD =
   // U+0000: the C0 controls, space, ASCII punctuation (the apostrophe is dropped), digits
   "                                       '        0123456789      " +
-  // U+0040: A to Z, a to z
-  " abcdefghijklmnopqrstuvwxyz      abcdefghijklmnopqrstuvwxyz     " +
+  // U+0040: A to Z; a to z are folded before the table is read, so never looked up here
+  " abcdefghijklmnopqrstuvwxyz      --------------------------     " +
   // U+0080: the C1 controls, no-break space, Latin-1 punctuation and symbols
   "                                                                " +
   // U+00C0: the Latin-1 letters (and × and ÷)

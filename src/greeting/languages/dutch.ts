@@ -13,7 +13,7 @@ export const DUTCH: LanguagePhrases = {
     // The beep.
     "na de piep|na de toon|pieptoon|" +
     // Calling back.
-    "bel ik je terug|terugbellen|" +
+    "bel ik je terug|bel ik u terug|" +
     // Carriers.
     "het nummer dat u|gekozen nummer|niet in gebruik|de persoon die u|" +
     // Businesses.

@@ -23,13 +23,13 @@ export const ENGLISH: LanguagePhrases = {
     "the person you|the number you|the customer you|customer you are calling|you are calling is|subscriber|" +
     "not in service|disconnected|cannot be completed|try again later|forwarded|not been set up|" +
     // Businesses.
-    "your call|our office is|office is closed|we are closed|were closed|currently closed|now closed|closed for|" +
+    "your call is|your call has|our office is|office is closed|we are closed|were closed|currently closed|now closed|closed for|" +
     "business hours|our hours|press 1|press one|for english",
   person:
-    "speaking|this is he|this is she|how can i help|how may i help|how can we help|how may we help|how may i direct|" +
+    "speaking|this is he|this is she|how can i help|how may i help|how can i|how may i|how can we help|how may we help|" +
     "what can i do for you|can i help you|may i help you|who is this|whos this|who is calling|whos calling|whos there|" +
     "who am i|who are you|can you hear|are you there|anyone there|anybody there|hello hello|cant hear you|breaking up|" +
     "sorry it took me|took me a while|took me so long|sorry for the wait|hold on|hang on|one second|just a second|" +
-    "whats this about|what is this about|what do you want|stop calling|not interested|wrong number|missed call",
+    "whats this about|what is this about|what do you|whats going on|is this about|can you hold|just walked in|stop calling|not interested|wrong number|missed call",
   personGreetings: "yes|yeah|hello|hi|hey|go ahead|good morning|good afternoon",
 };

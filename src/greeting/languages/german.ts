@@ -15,14 +15,14 @@ export const GERMAN: LanguagePhrases = {
     // The beep.
     "signalton|piepton|nach dem ton|nach dem piep|" +
     // Calling back.
-    "rufe zuruck|ruf dich zuruck|melde mich|so schnell wie moglich|" +
+    "rufe sie zuruck|melde mich|so schnell wie moglich|" +
     // Carriers.
     "der teilnehmer|gesprachspartner|kein anschluss|die rufnummer|nicht vergeben|weitergeleitet|" +
     // Businesses.
     "unsere praxis ist|geschaftszeiten|offnungszeiten|geschlossen",
   person:
     "wer ist da|wer spricht|wer ist dran|mit wem spreche|worum geht|was kann ich fur sie tun|" +
-    "wie kann ich ihnen helfen|wie kann ich helfen|womit kann ich|am apparat|ja bitte|horen sie mich|hallo hallo|" +
+    "wie kann ich ihnen helfen|wie kann ich|womit kann ich|am apparat|ja bitte|horen sie mich|hallo hallo|" +
     "ist da jemand|ich hore sie nicht|wie bitte|kein interesse|sie haben angerufen|hat etwas gedauert",
   personGreetings: "ja|hallo|ja hallo|guten tag|servus|moin",
 };

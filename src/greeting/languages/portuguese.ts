@@ -21,7 +21,7 @@ export const PORTUGUESE: LanguagePhrases = {
     // Businesses.
     "horario de atendimento|expediente|estamos fechados|sua ligacao e|digite",
   person:
-    "quem fala|quem e|quem esta falando|com quem eu falo|da parte de quem|pois nao|em que posso ajudar|pode falar|" +
+    "quem fala|quem e|quem esta falando|com quem eu falo|da parte de quem|pois nao|em que posso|pode falar|" +
     "sou eu|o proprio|ele mesmo|me ouvindo|me ouve|nao estou ouvindo|alguem ai|desculpe a demora|engano|" +
     "nao tenho interesse",
   personGreetings: "ola|oi|sim|estou|bom dia|oi tudo bem",

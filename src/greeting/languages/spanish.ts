@@ -22,7 +22,7 @@ export const SPANISH: LanguagePhrases = {
     // Businesses.
     "horario|cerrados|cerradas|su llamada es|oprima",
   person:
-    "quien habla|quien es|quien llama|con quien hablo|con quien tengo el gusto|de parte de quien|al habla|" +
+    "quien habla|quien es|quien llama|con quien|de parte de quien|al habla|" +
     "con el habla|con ella habla|digame|a sus ordenes|en que le puedo|en que puedo|le atiende|me escucha|me escuchas|" +
     "me oye|me oyes|no le escucho|no te escucho|se oye mal|hay alguien|hola hola|bueno bueno|perdon por la demora|" +
     "disculpe la demora|que desea|que se le ofrece|numero equivocado|no me interesa",
