@@ -11,6 +11,14 @@
 export { ABANDONMENT_RULE } from "./abandonment-rule.js";
 export * from "./core.js";
 export { describeRule } from "./decision/explain.js";
+export {
+  type GreetingClues,
+  greetingClues,
+  normalizeGreeting,
+  PERSON_GREETINGS,
+  PERSON_PHRASES,
+  VOICEMAIL_PHRASES,
+} from "./greeting/index.js";
 export { InputError } from "./input-error.js";
 export { lintPolicy, type PolicyWarning } from "./policy/lint-policy.js";
 export {

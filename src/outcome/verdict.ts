@@ -1,5 +1,5 @@
 import { AMD_EVENTS, type AmdEventName } from "../events.js";
-import { type GreetingClues, greetingClues } from "../greeting/index.js";
+import { type GreetingClues, greetingClues, PERSON_GREETINGS } from "../greeting/index.js";
 import { BIT, type Details } from "../reading/details.js";
 import { ageOf, type Clock, seenAt } from "../state/flow-state.js";
 import type { Judgement } from "../vocabulary.js";
@@ -196,8 +196,14 @@ export function judge(details: Details, hasUnknown: boolean, greetings: Greeting
     } else if (isCallProgressFrequency(frequency)) {
       judgements.push("call-progress-tone");
       beep = false;
-    } else if (humanClues.person !== undefined && humanClues.voicemail === undefined) {
-      // The words say a person: the tone is not their greeting's beep (lean to the person).
+    } else if (
+      humanClues.person !== undefined &&
+      humanClues.voicemail === undefined &&
+      PERSON_GREETINGS.indexOf(humanClues.person) === -1
+    ) {
+      // The words say a person ("who's calling", not a bare "Hello?", which a short
+      // voicemail greeting may be too): the tone is not their greeting's beep.
+      judgements.push("greeting-says-person");
       beep = false;
     }
   } else if (tone && isCallProgressFrequency(frequency)) {
@@ -256,8 +262,7 @@ export function judge(details: Details, hasUnknown: boolean, greetings: Greeting
       }
       return done("greeting-ended", clues.voicemail);
     }
-    if (clues.person !== undefined && tone) judgements.push("greeting-says-person");
-    return done("human", tone ? clues.person : undefined);
+    return done("human", judgements.indexOf("greeting-says-person") === -1 ? undefined : clues.person);
   }
 
   // 5. No speech verdict.
