@@ -80,6 +80,29 @@ function givenWaitedMs(options: unknown): number | undefined {
   return isAmount(waited) && (typeof raw !== "string" || Number.isInteger(waited)) ? waited : undefined;
 }
 
+type SeenMs = { readonly [name in AmdEventName]?: unknown };
+
+/**
+ * `seenMs`'s value for each event, in `AMD_EVENTS` order: all read by name in one go
+ * (each read keeps its own fast path), or, when a read throws, each read alone, guarded.
+ */
+function seenValues(seenMs: SeenMs): unknown[] {
+  try {
+    return [
+      seenMs.amd_human_detected,
+      seenMs.amd_machine_detected,
+      seenMs.amd_no_speech_detected,
+      seenMs.amd_decision_timeout,
+      seenMs.amd_machine_stopped_speaking,
+      seenMs.amd_tone_detected,
+      seenMs.amd_error,
+      seenMs.amd_stopped,
+    ];
+  } catch {
+    return AMD_EVENTS.map((name) => readProp(seenMs, name));
+  }
+}
+
 /**
  * The clock for this run, from `options.state` and `options.waitedMs`. A missing state
  * is a first run; a state that is not one this flow wrote (wrong shape, a count out of
@@ -111,21 +134,16 @@ export function readClock(options: unknown, issues?: string[]): Clock {
     problem(issues, "its seenMs is not an object");
     return first;
   }
-  const seen: (number | undefined)[] = [];
-  for (const name of AMD_EVENTS) {
-    // Only the eight names are read: a forged object with a million keys costs nothing more.
-    const at = readProp(seenMs, name);
-    if (at === undefined) {
-      seen.push(undefined);
-      continue;
-    }
-    if (at !== SEEN_BEFORE_FIRST_LOOK && !(isAmount(at) && at <= now)) {
-      problem(issues, `its seenMs.${name} is not a time of an earlier run`);
+  // Only the eight names are read: a forged object with a million keys costs nothing more.
+  const seen = seenValues(seenMs as SeenMs);
+  for (let index = 0; index < seen.length; index++) {
+    const at = seen[index];
+    if (at !== undefined && at !== SEEN_BEFORE_FIRST_LOOK && !(isAmount(at) && at <= now)) {
+      problem(issues, `its seenMs.${AMD_EVENTS[index]} is not a time of an earlier run`);
       return first;
     }
-    seen.push(at as number);
   }
-  return { now, running: true, seen };
+  return { now, running: true, seen: seen as (number | undefined)[] };
 }
 
 /**

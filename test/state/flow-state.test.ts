@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { routeCall } from "../../src/index.js";
+import { AMD_EVENTS, routeCall } from "../../src/index.js";
 import { readClock } from "../../src/state/flow-state.js";
 
 const ctx = (entries: readonly unknown[]) => ({ session: { UserSession: { amdInfo: { amdEvents: entries } } } });
@@ -117,5 +117,20 @@ describe("a state that amd-flow did not write is a first run, with an issue", ()
     const clock = readClock({ state: { version: 1, waitedMs: 0, seenMs } });
     expect(clock.running).toBe(true);
     expect(clock.seen.every((seen) => seen === undefined)).toBe(true);
+  });
+});
+
+describe("the state's seenMs", () => {
+  it.each(AMD_EVENTS.map((name) => [name] as const))("reads %s by its own name", (name) => {
+    const state = { version: 1, waitedMs: 500, seenMs: { [name]: 900 } };
+    const decision = routeCall(ctx([name]), undefined, { amdRequested: true, state });
+    expect(decision.issues).toEqual([
+      `options.state: its seenMs.${name} is not a time of an earlier run; read as the flow's first run`,
+    ]);
+    const fine = routeCall(ctx([name]), undefined, {
+      amdRequested: true,
+      state: { ...state, seenMs: { [name]: 250 } },
+    });
+    expect(fine.state.seenMs).toEqual({ [name]: 250 });
   });
 });
