@@ -171,7 +171,7 @@ export function eventsDiagramSvg() {
     left: rows.map((row) => ({ key: row.source, text: row.source, color: COLORS[row.outcome.kind], mono: true })),
     right: outcomes.map((row) => ({ key: row.outcomeLabel, text: row.outcomeLabel, color: COLORS[row.outcome.kind] })),
     edges: rows.map((row) => ({ from: row.source, to: row.outcomeLabel, color: COLORS[row.outcome.kind] })),
-    note: "Several events: the strongest wins (a fax tone, a tone, stopped speaking, …).",
+    note: "The strongest event wins; the words, a tone's pitch and timing can move it.",
   });
 }
 

@@ -46,6 +46,12 @@ const HEADERS = ["Scenario", "Events", "Outcome", "Action", "Explanation"] as co
 type Header = (typeof HEADERS)[number];
 type Cells = Readonly<Record<Header, string>>;
 
+/** The judgements amd-flow made beyond AMD's verdicts, as a table shows them; empty without any. */
+function judgedLabel(row: DecisionRow): string {
+  const { judgements } = row.decision.outcome;
+  return judgements === undefined || judgements.length === 0 ? "" : judgements.join(", ");
+}
+
 function cells(row: DecisionRow): Cells {
   return {
     Scenario: row.scenario.title,
@@ -93,8 +99,9 @@ export interface TextOptions {
 
 /**
  * A table for an 80-column terminal: scenario, outcome and action in aligned columns
- * (a long scenario title wraps within its column), and under each row its events and
- * the explanation, indented and wrapped.
+ * (a long scenario title wraps within its column), and under each row its events, the
+ * judgements amd-flow made beyond AMD's verdicts (when any) and the explanation,
+ * indented and wrapped.
  */
 export function renderText(rows: readonly DecisionRow[], options: TextOptions = {}): string {
   const color = options.color === true;
@@ -123,9 +130,11 @@ export function renderText(rows: readonly DecisionRow[], options: TextOptions = 
     const line = cells(row);
     const styled = (header: Header, text: string): string =>
       color && header === "Action" ? STYLE.action(line.Action, text) : text;
+    const judged = judgedLabel(row);
     return [
       ...head(line, styled),
       ...beneath(`events: ${line.Events}`, color ? STYLE.dim : plain),
+      ...(judged === "" ? [] : beneath(`judged: ${judged}`, color ? STYLE.dim : plain)),
       ...beneath(line.Explanation, plain),
     ].join("\n");
   });
@@ -135,13 +144,22 @@ export function renderText(rows: readonly DecisionRow[], options: TextOptions = 
     .join("\n");
 }
 
-/** A Markdown table (pipes in cells escaped), for the docs. */
+/** A Markdown table (pipes in cells escaped), for the docs; an outcome names the judgements that shaped it. */
 export function renderMarkdown(rows: readonly DecisionRow[]): string {
   const escapeCell = (cell: string): string => cell.replace(/\|/g, "\\|");
   const line = (values: readonly string[]): string => `| ${values.map(escapeCell).join(" | ")} |`;
   return [
     line(HEADERS),
     line(HEADERS.map(() => "---")),
-    ...rows.map((row) => line(HEADERS.map((header) => cells(row)[header]))),
+    // The judgements beside the outcome they shaped: `human (greeting-says-person)`.
+    ...rows.map((row) => {
+      const judged = judgedLabel(row);
+      const shown = cells(row);
+      return line(
+        HEADERS.map((header) =>
+          header === "Outcome" && judged !== "" ? `${shown.Outcome} (${judged})` : shown[header],
+        ),
+      );
+    }),
   ].join("\n");
 }

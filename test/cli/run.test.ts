@@ -473,3 +473,16 @@ describe("run: summarize --campaign", () => {
     expect(out).toMatch(/^machine flag: +1 call marked machineDetected$/m);
   });
 });
+
+describe("run: the decision table's judgements", () => {
+  it("names the judgements beside the outcome they shaped, in text and Markdown", () => {
+    const rows = decisionRows(defaultPolicy);
+    const row = rows.find((candidate) => candidate.scenario.id === "short-voicemail-greeting-words") as DecisionRow;
+    expect(renderMarkdown([row]).split("\n")[2]).toContain("| machine.greeting-ended (greeting-says-voicemail) |");
+    const text = cli("table").out;
+    expect(text).toContain("    judged: greeting-says-voicemail\n");
+    // A scenario the engine's verdicts decide alone has no such line.
+    const plain = rows.find((candidate) => candidate.scenario.id === "person-short-greeting") as DecisionRow;
+    expect(renderMarkdown([plain]).split("\n")[2]).toContain("| human |");
+  });
+});
