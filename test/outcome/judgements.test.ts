@@ -147,6 +147,15 @@ describe("the tone's pitch", () => {
     }
   });
 
+  it("says what it waits for when the only tone so far is a call-progress tone, and names a fax's pitch", () => {
+    expect(routeCall(ctx([tone(480)]), undefined, { amdRequested: true }).explanation).toBe(
+      "AMD has not decided yet (the tone is a ringback or call-waiting tone, not a voicemail beep); check again in 250 ms.",
+    );
+    expect(routeCall(ctx([tone(1650), NO_SPEECH, STOPPED])).explanation).toBe(
+      "A fax machine answered (a 1650 Hz tone and no speech); hang up.",
+    );
+  });
+
   it("call-progress-tone: alone it is no beep-only voicemail, and with no speech it is silence", () => {
     expect(classifyAmd(readAmd(ctx([tone(480)])), { amdRequested: true }).kind).toBe("pending");
     expect(classifyAmd(readAmd(ctx([tone(480)]))).kind).toBe("undecided");
