@@ -518,3 +518,51 @@ describe("routeCall: amdRequested and beepWindowMs", () => {
     }
   });
 });
+
+describe("decideRoute: a hand-made outcome's judgements and phrase", () => {
+  it("says the judgements it knows, and leaves out what cannot be used", () => {
+    const judged = {
+      kind: "human",
+      evidence: ["amd_machine_detected"],
+      judgements: ["greeting-says-person", "no-such-judgement"],
+      phrase: "speaking",
+    } as unknown as AmdOutcome;
+    expect(decideRoute(judged).explanation).toBe(
+      'A person answered (the greeting says "speaking": a person with a long greeting AMD took for a machine); let the bot talk.',
+    );
+    const broken = { kind: "human", evidence: ["amd_human_detected"], judgements: 5, phrase: 7 } as unknown as AmdOutcome;
+    const decision = decideRoute(broken);
+    expect(decision.explanation).toBe("A person answered; let the bot talk.");
+    expect(decision.outcome).toEqual({ kind: "human", evidence: ["amd_human_detected"] });
+    const unknownOnly = { kind: "human", evidence: [], judgements: ["nope"] } as unknown as AmdOutcome;
+    expect(decideRoute(unknownOnly).explanation).toBe("A person answered; let the bot talk.");
+  });
+
+  it("records in the state each event the evidence names once, whatever else it holds", () => {
+    const evidence = ["amd_tone_detected", "amd_tone_detected", "nope", 7, "amd_stopped"];
+    const decision = decideRoute({ kind: "undecided", evidence } as unknown as AmdOutcome);
+    expect(decision.state.seenMs).toEqual({ amd_tone_detected: -1, amd_stopped: -1 });
+    const long = Array.from({ length: 100 }, () => "nope").concat("amd_stopped");
+    expect(decideRoute({ kind: "undecided", evidence: long } as unknown as AmdOutcome).state.seenMs).toEqual({});
+    const throwing = new Proxy(["amd_stopped", "amd_error"], {
+      get: (target, key) => {
+        if (key === "1") throw new Error("boom");
+        return Reflect.get(target, key);
+      },
+    });
+    expect(decideRoute({ kind: "undecided", evidence: throwing } as unknown as AmdOutcome).state.seenMs).toEqual({
+      amd_stopped: -1,
+    });
+  });
+});
+
+describe("classifyAmd and routeCall: the greetingText option", () => {
+  it("takes true or false, and reports anything else, using true", () => {
+    const context = { session: { UserSession: { amdInfo: { amdEvents: [{ type: "amd_human_detected", greeting: "Leave a message" }] } } } };
+    expect(routeCall(context, undefined, { greetingText: false }).outcome.kind).toBe("human");
+    expect(routeCall(context, undefined, { greetingText: true }).outcome.kind).toBe("machine");
+    const odd = routeCall(context, undefined, { greetingText: "no" as never });
+    expect(odd.outcome.kind).toBe("machine");
+    expect(odd.issues).toEqual(["options.greetingText: expected true or false; true was used"]);
+  });
+});

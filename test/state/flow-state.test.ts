@@ -134,3 +134,14 @@ describe("the state's seenMs", () => {
     expect(fine.state.seenMs).toEqual({ [name]: 250 });
   });
 });
+
+describe("the state's counts stay within range", () => {
+  it("keeps a huge waitedMs option within the state's range, so the next run reads the state back", () => {
+    const decision = routeCall(ctx(["amd_machine_detected"]), undefined, { waitedMs: 1e15 });
+    expect(decision.state.waitedMs).toBe(24 * 60 * 60 * 1000);
+    expect(decision.state.seenMs).toEqual({ amd_machine_detected: -1 });
+    const next = routeCall(ctx(["amd_machine_detected"]), undefined, { state: decision.state });
+    expect(next.issues).toEqual([]);
+  });
+
+});
