@@ -28,7 +28,7 @@ export interface FlowState {
    * When the flow first saw each AMD event, as its `waitedMs` at that run; `-1` for an
    * event that was already there when the flow first looked (its age is unknown).
    */
-  readonly seenMs: { readonly [name in AmdEventName]?: number };
+  readonly seenMs: Readonly<Partial<Record<AmdEventName, number>>>;
 }
 
 /** The state's format version. */
@@ -152,7 +152,7 @@ export function readClock(options: unknown, issues?: string[]): Clock {
  * for a final move).
  */
 export function nextState(clock: Clock, present: readonly AmdEventName[], waitMs: number): FlowState {
-  const seenMs: { [name in AmdEventName]?: number } = {};
+  const seenMs: Partial<Record<AmdEventName, number>> = {};
   for (const name of present) {
     const index = AMD_EVENTS.indexOf(name);
     if (index !== -1) seenMs[name] = seenAt(clock, index);

@@ -530,7 +530,12 @@ describe("decideRoute: a hand-made outcome's judgements and phrase", () => {
     expect(decideRoute(judged).explanation).toBe(
       'A person answered (the greeting says "speaking": a person with a long greeting AMD took for a machine); let the bot talk.',
     );
-    const broken = { kind: "human", evidence: ["amd_human_detected"], judgements: 5, phrase: 7 } as unknown as AmdOutcome;
+    const broken = {
+      kind: "human",
+      evidence: ["amd_human_detected"],
+      judgements: 5,
+      phrase: 7,
+    } as unknown as AmdOutcome;
     const decision = decideRoute(broken);
     expect(decision.explanation).toBe("A person answered; let the bot talk.");
     expect(decision.outcome).toEqual({ kind: "human", evidence: ["amd_human_detected"] });
@@ -558,7 +563,11 @@ describe("decideRoute: a hand-made outcome's judgements and phrase", () => {
 
 describe("classifyAmd and routeCall: the greetingText option", () => {
   it("takes true or false, and reports anything else, using true", () => {
-    const context = { session: { UserSession: { amdInfo: { amdEvents: [{ type: "amd_human_detected", greeting: "Leave a message" }] } } } };
+    const context = {
+      session: {
+        UserSession: { amdInfo: { amdEvents: [{ type: "amd_human_detected", greeting: "Leave a message" }] } },
+      },
+    };
     expect(routeCall(context, undefined, { greetingText: false }).outcome.kind).toBe("human");
     expect(routeCall(context, undefined, { greetingText: true }).outcome.kind).toBe("machine");
     const odd = routeCall(context, undefined, { greetingText: "no" as never });

@@ -143,5 +143,4 @@ describe("the state's counts stay within range", () => {
     const next = routeCall(ctx(["amd_machine_detected"]), undefined, { state: decision.state });
     expect(next.issues).toEqual([]);
   });
-
 });
