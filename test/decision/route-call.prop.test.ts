@@ -5,6 +5,7 @@ import {
   AMD_EVENTS,
   classifyAmd,
   decideRoute,
+  JUDGEMENTS,
   OUTCOME_KINDS,
   PolicyError,
   parsePolicy,
@@ -216,7 +217,9 @@ describe("classifyAmd never throws", () => {
             expect(OUTCOME_KINDS).toContain(outcome.kind);
             for (const [key, value] of Object.entries(outcome)) {
               if (key === "evidence") continue;
-              if (key === "toneFrequency") expect(Number.isFinite(value) && value >= 0).toBe(true);
+              if (key === "judgements") {
+                for (const judgement of value as unknown[]) expect(JUDGEMENTS).toContain(judgement);
+              } else if (key === "toneFrequency") expect(Number.isFinite(value) && value >= 0).toBe(true);
               else expect(typeof value).toBe("string");
             }
           }
@@ -226,13 +229,13 @@ describe("classifyAmd never throws", () => {
     );
   });
 
-  it("gives a fax only for a tone within 50 Hz of 1100 or 2100, and pending only when asked to", () => {
+  it("gives a fax only for a tone within 50 Hz of 1100, 1650 or 2100, and pending only when asked to", () => {
     fc.assert(
       fc.property(fc.array(eventEntry, { maxLength: 8 }), fc.boolean(), (entries, amdRequested) => {
         const outcome = classifyAmd(readAmd(makeBotContext(entries as never[])), { amdRequested });
         if (outcome.kind === "fax") {
           expect(
-            Math.min(Math.abs(outcome.toneFrequency - 1100), Math.abs(outcome.toneFrequency - 2100)),
+            Math.min(...[1100, 1650, 2100].map((centre) => Math.abs(outcome.toneFrequency - centre))),
           ).toBeLessThanOrEqual(50);
         }
         if (outcome.kind === "pending") expect(amdRequested).toBe(true);
