@@ -49,9 +49,11 @@ export function tableWordsWhole(parser) {
         token.children = token.children.flatMap((child) =>
           child.type === "text" ? split(child, state.Token) : [child],
         );
-        // Code wraps at its spaces only; code holding a hyphen or a slash stays on one line.
+        // Code wraps at its spaces only: code holding a hyphen or a slash, or no space at all
+        // (`[{},{},…]`, which a browser would break after a comma), stays on one line.
         for (const child of token.children) {
-          if (child.type === "code_inline" && /[-‐–—/]/.test(child.content)) child.attrJoin("class", "nowrap");
+          if (child.type === "code_inline" && (/[-‐–—/]/.test(child.content) || !/\s/.test(child.content)))
+            child.attrJoin("class", "nowrap");
         }
       }
     }
