@@ -10,7 +10,6 @@ import type { PolicyError } from "../policy/policy-error.js";
 import { ruleOf } from "../policy/rule-for.js";
 import { readInto } from "../reading/read-amd.js";
 import { type Clock, type FlowState, nextState } from "../state/flow-state.js";
-import { AMD_EVENTS, type AmdEventName } from "../events.js";
 import { MACHINE_PHASES, OUTCOME_KINDS, type RouteAction, situationOf } from "../vocabulary.js";
 import { describeRule, describeSituation, formatMs } from "./explain.js";
 import { REASON_OF, type RouteReason } from "./route-reasons.js";
@@ -201,20 +200,13 @@ export function decideRoute(
 /** At most this many entries of an outcome's `evidence` are read for the state (there are eight event names). */
 const MAX_EVIDENCE_READ = 64;
 
-/** The event names in `evidence` (a hand-made outcome's may hold anything), read guarded. */
-function presentIn(evidence: readonly unknown[]): AmdEventName[] {
-  const present: AmdEventName[] = [];
+/** The first entries of `evidence` (a hand-made outcome's may hold anything); none when they cannot be read. */
+function presentIn(evidence: readonly unknown[]): readonly unknown[] {
   try {
-    const length = Math.min(evidence.length, MAX_EVIDENCE_READ);
-    for (let index = 0; index < length; index++) {
-      const name = evidence[index];
-      if (AMD_EVENTS.indexOf(name as never) !== -1 && present.indexOf(name as AmdEventName) === -1)
-        present.push(name as AmdEventName);
-    }
+    return evidence.slice(0, MAX_EVIDENCE_READ);
   } catch {
-    // An entry that cannot be read names no event.
+    return [];
   }
-  return present;
 }
 
 function decision(

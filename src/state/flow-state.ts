@@ -147,15 +147,17 @@ export function readClock(options: unknown, issues?: string[]): Clock {
 }
 
 /**
- * The state to hand back: the events present now (`present`, their names), each with
+ * The state to hand back: the events present now (`present`: their names, anything else
+ * left out), each with
  * when the flow first saw it, and the waited count at the next run (`waitMs` later, 0
  * for a final move).
  */
-export function nextState(clock: Clock, present: readonly AmdEventName[], waitMs: number): FlowState {
+export function nextState(clock: Clock, present: readonly unknown[], waitMs: number): FlowState {
   const seenMs: Partial<Record<AmdEventName, number>> = {};
   for (const name of present) {
-    const index = AMD_EVENTS.indexOf(name);
-    if (index !== -1) seenMs[name] = seenAt(clock, index);
+    // Only event names count (a hand-made outcome's evidence may hold anything); a repeat sets the same time.
+    const index = AMD_EVENTS.indexOf(name as AmdEventName);
+    if (index !== -1) seenMs[name as AmdEventName] = seenAt(clock, index);
   }
   // A wait happens only below its limit (an hour at most), so the count stays far within MAX_WAITED_MS.
   return { version: VERSION, waitedMs: clock.now + waitMs, seenMs };

@@ -241,3 +241,47 @@ describe("when the flow first saw each event (the state)", () => {
     expect(actions(loop([[], [tone(1000)], [STOPPED], ...quiet(5)])).at(-1)).toBe("leave-voicemail");
   });
 });
+
+describe("outcomes carry only what is known", () => {
+  it("sets no field it has no value for, and names the judgements only when there are some", () => {
+    expect(classifyAmd(readAmd(ctx([bare("amd_machine_detected")])))).toStrictEqual({
+      kind: "machine",
+      phase: "greeting",
+      evidence: ["amd_machine_detected"],
+    });
+    expect(classifyAmd(readAmd(ctx([bare("amd_human_detected")])))).toStrictEqual({
+      kind: "human",
+      evidence: ["amd_human_detected"],
+    });
+    expect(classifyAmd(readAmd(ctx([human("Hi it's Priya, leave a message")])))).toStrictEqual({
+      kind: "machine",
+      phase: "greeting-ended",
+      evidence: ["amd_human_detected"],
+      reason: "short greeting",
+      greeting: "Hi it's Priya, leave a message",
+      judgements: ["greeting-says-voicemail"],
+      phrase: "leave a message",
+    });
+    expect(classifyAmd(readAmd(ctx([machine("Hello Raj Johnson speaking sorry it took me a")])))).toStrictEqual({
+      kind: "human",
+      evidence: ["amd_machine_detected"],
+      reason: "long greeting",
+      greeting: "Hello Raj Johnson speaking sorry it took me a",
+      judgements: ["greeting-says-person"],
+      phrase: "sorry it took me",
+    });
+    expect(classifyAmd(readAmd(ctx([tone(1000), human("Hello?")])))).toStrictEqual({
+      kind: "machine",
+      phase: "beep",
+      evidence: ["amd_human_detected", "amd_tone_detected"],
+      reason: "short greeting",
+      greeting: "Hello?",
+      toneFrequency: 1000,
+    });
+  });
+
+  it("a hand-made pending outcome keeps its evidence when decided with amdRequested", () => {
+    const decision = routeCall(ctx([tone(1000)]), undefined, { amdRequested: true });
+    expect(decision.outcome).toStrictEqual({ kind: "pending", evidence: ["amd_tone_detected"] });
+  });
+});

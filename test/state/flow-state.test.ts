@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AMD_EVENTS, routeCall } from "../../src/index.js";
+import { AMD_EVENTS, classifyAmd, readAmd, routeCall } from "../../src/index.js";
 import { readClock } from "../../src/state/flow-state.js";
 
 const ctx = (entries: readonly unknown[]) => ({ session: { UserSession: { amdInfo: { amdEvents: entries } } } });
@@ -142,5 +142,47 @@ describe("the state's counts stay within range", () => {
     expect(decision.state.seenMs).toEqual({ amd_machine_detected: -1 });
     const next = routeCall(ctx(["amd_machine_detected"]), undefined, { state: decision.state });
     expect(next.issues).toEqual([]);
+  });
+});
+
+describe("the clock's edges", () => {
+  const state = { version: 1, waitedMs: 500, seenMs: {} };
+
+  it("takes a whole number of ms written as text as this run's time, and not a fraction", () => {
+    expect(routeCall(ctx([]), undefined, { amdRequested: true, state, waitedMs: "250" as never }).state.waitedMs).toBe(
+      500,
+    );
+    // A fraction as text is not a count: every limit counts as reached, and the clock keeps the state's count.
+    const fraction = routeCall(ctx([]), undefined, { amdRequested: true, state, waitedMs: "1.5" as never });
+    expect(fraction).toMatchObject({ action: "continue", reason: "wait-limit-reached" });
+    expect(fraction.state.waitedMs).toBe(500);
+  });
+
+  it("reads a state's JSON text of up to 2000 characters", () => {
+    const text = JSON.stringify(state);
+    const fits = `${text}${" ".repeat(2000 - text.length)}`;
+    expect(routeCall(ctx([]), undefined, { amdRequested: true, state: fits }).issues).toEqual([]);
+    expect(routeCall(ctx([]), undefined, { amdRequested: true, state: `${fits} ` }).issues).toHaveLength(1);
+  });
+
+  it("takes an event seen at this very run's time as seen, and one seen at 0 as of a known age", () => {
+    const seenNow = { version: 1, waitedMs: 500, seenMs: { amd_machine_detected: 500 } };
+    expect(routeCall(ctx(["amd_machine_detected"]), undefined, { state: seenNow }).issues).toEqual([]);
+    // The greeting's end first seen at 0, now 500 ms later: a late beep may still come.
+    const seenAtZero = {
+      version: 1,
+      waitedMs: 500,
+      seenMs: { amd_machine_detected: 0, amd_machine_stopped_speaking: 0 },
+    };
+    const entries = [
+      { type: "amd_machine_detected", reason: "hint", hint: "leave a message" },
+      "amd_machine_stopped_speaking",
+    ];
+    expect(routeCall(ctx(entries), undefined, { state: seenAtZero }).outcome.judgements).toEqual(["beep-may-follow"]);
+  });
+
+  it("never throws from classifyAmd on a bad state, which has nowhere to report it", () => {
+    expect(classifyAmd(readAmd(ctx(["amd_human_detected"])), { state: 42 }).kind).toBe("human");
+    expect(classifyAmd(readAmd(ctx(["amd_human_detected"])), { state: { version: 1 } }).kind).toBe("human");
   });
 });
