@@ -285,3 +285,68 @@ describe("outcomes carry only what is known", () => {
     expect(decision.outcome).toStrictEqual({ kind: "pending", evidence: ["amd_tone_detected"] });
   });
 });
+
+describe("the judgements' edges", () => {
+  const at = (waitedMs: number, seenMs: Record<string, number>) => ({ version: 1, waitedMs, seenMs });
+
+  it("a tone before a person, by the flow's clock: the window's edge, and a tone there at the first look", () => {
+    const entries = [tone(1000), human("Hi there")];
+    // The tone was there at the first look (time 0 at the latest); the person's verdict first seen 999 ms on: within the window.
+    const within = routeCall(ctx(entries), undefined, { state: at(999, { amd_tone_detected: -1 }) });
+    expect(within.outcome).toMatchObject({ kind: "machine", phase: "beep" });
+    const past = routeCall(ctx(entries), undefined, { state: at(1000, { amd_tone_detected: -1 }) });
+    expect(past.outcome).toMatchObject({ kind: "human", judgements: ["tone-before-person"] });
+    // A window of 0: a tone seen at the first look and a verdict seen at time 0 are already apart enough.
+    const zero = routeCall(ctx(entries), undefined, { beepWindowMs: 0, state: at(0, { amd_tone_detected: -1 }) });
+    expect(zero.outcome.kind).toBe("human");
+  });
+
+  it("a tone before a person by their timestamps; one timestamp alone is no clock", () => {
+    const toneAt = (timestamp: number) => ({ ...tone(1000), timestamp });
+    const personAt = (timestamp: number) => ({ ...human("Hi there"), timestamp });
+    expect(classifyAmd(readAmd(ctx([toneAt(1_000), personAt(2_500)]))).kind).toBe("human");
+    expect(classifyAmd(readAmd(ctx([toneAt(1_000), personAt(1_500)]))).kind).toBe("machine");
+    expect(classifyAmd(readAmd(ctx([toneAt(1_000), human("Hi there")]))).kind).toBe("machine");
+    expect(classifyAmd(readAmd(ctx([tone(1000), personAt(2_500)]))).kind).toBe("machine");
+  });
+
+  it("a timed tone before a person stays out of the machine evidence beside a greeting's end", () => {
+    const outcome = classifyAmd(readAmd(ctx([{ ...tone(1000), atMs: 0 }, { ...human("Hi"), atMs: 5000 }, ENDED])));
+    expect(outcome).toMatchObject({ kind: "machine", phase: "greeting-ended", judgements: ["tone-before-person"] });
+  });
+
+  it("a person's own phrase beside a tone makes them a person; with a voicemail phrase too, the tone is the beep", () => {
+    expect(classifyAmd(readAmd(ctx([tone(1000), human("Who is this?")])))).toMatchObject({
+      kind: "human",
+      judgements: ["greeting-says-person"],
+      phrase: "who is this",
+    });
+    expect(classifyAmd(readAmd(ctx([tone(1000), human("Who is this? leave a message")]))).kind).toBe("machine");
+  });
+
+  it("a person whose long greeting has ended is not waited for", () => {
+    const entries = [machine("Hello Raj Johnson speaking sorry it took me a"), ENDED];
+    const decision = routeCall(ctx(entries), undefined, { amdRequested: true, state: at(3000, {}) });
+    expect(decision).toMatchObject({ action: "continue", outcome: { kind: "human" } });
+  });
+
+  it("waits for a verdict in flight only when AMD was asked for, and not after an empty greeting", () => {
+    const now = at(2000, {});
+    expect(classifyAmd(readAmd(ctx([tone(1000), STOPPED])), { state: now }).kind).toBe("machine");
+    expect(classifyAmd(readAmd(ctx([tone(1000), STOPPED])), { amdRequested: true, state: now }).kind).toBe("pending");
+    expect(classifyAmd(readAmd(ctx([STOPPED])), { state: now }).kind).toBe("undecided");
+    expect(classifyAmd(readAmd(ctx([human(""), STOPPED])), { amdRequested: true, state: now }).kind).toBe("undecided");
+    expect(
+      classifyAmd(readAmd(ctx([tone(1000), human(""), STOPPED])), { amdRequested: true, state: now }),
+    ).toMatchObject({ kind: "machine", phase: "beep" });
+    // Seen a second ago: the verdict would have come.
+    expect(
+      classifyAmd(readAmd(ctx([tone(1000), STOPPED])), { amdRequested: true, state: at(2000, { amd_stopped: 1000 }) })
+        .kind,
+    ).toBe("machine");
+  });
+
+  it("an empty greeting beside a person's words is no blank greeting", () => {
+    expect(classifyAmd(readAmd(ctx([human(""), human("Hello?")]))).kind).toBe("human");
+  });
+});
