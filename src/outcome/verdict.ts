@@ -68,7 +68,7 @@ export const FAX_TONES: readonly (readonly [centre: number, tolerance: number])[
 export const CALL_PROGRESS_HZ: readonly [low: number, high: number] = [400, 580];
 
 /** How long after first seeing a person's long greeting the bot lets them finish. */
-export const PERSON_FINISH_MS = 1500;
+export const PERSON_FINISH_MS = 1250;
 /** How long after a greeting's end the bot waits for a late beep. */
 export const BEEP_SETTLE_MS = 1000;
 /** How long AMD's `amd_stopped` alone may wait for the verdict sent with it. */

@@ -106,7 +106,7 @@ describe("run: simulate", () => {
         (name) => summaryLine(out, name),
       ),
     ).toEqual([
-      "  → right for a person: continue at 4.55 s; silence 1.25 s",
+      "  → right for a person: continue at 4.30 s; silence 1.00 s",
       "  → right for a machine: leave-voicemail at 5.55 s; 0.95 s after the beep",
       "  → wrong for a machine: no move before it hung up at 3.00 s",
       "  → right for a fax: hang-up at 4.30 s",

@@ -78,8 +78,8 @@ describe("the greeting's words", () => {
 
   it("person-still-speaking: with the state, the bot lets the person finish before it speaks", () => {
     const decisions = loop([[], [machine("Good morning Acme Plumbing Dave speaking how can I")], ...quiet(8)]);
-    // Seen at the second run; the bot speaks 1.5 s later, six rechecks of 250 ms on.
-    expect(actions(decisions)).toEqual(["wait", "wait", "wait", "wait", "wait", "wait", "wait", "continue"]);
+    // Seen at the second run; the bot speaks 1.25 s later, five rechecks of 250 ms on.
+    expect(actions(decisions)).toEqual(["wait", "wait", "wait", "wait", "wait", "wait", "continue"]);
     expect(decisions[1]?.outcome).toMatchObject({
       kind: "pending",
       judgements: ["greeting-says-person", "person-still-speaking"],
