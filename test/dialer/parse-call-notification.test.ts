@@ -195,6 +195,13 @@ describe("parseCallNotification: hostile text", () => {
     });
   });
 
+  it("never reads a field from a __proto__ field's value", () => {
+    expect(parseCallNotification('{"conversationId":"c1","__proto__":{"status":"completed"}}')).toEqual({
+      ok: false,
+      issues: ["status: expected a status"],
+    });
+  });
+
   it("never renames a __proto__ field: no key named [object Object]", () => {
     const parsed = parseCallNotification('{"conversationId":"c1","status":"Answered","__proto__":{"x":1}}');
     expect(parsed.ok).toBe(true);
