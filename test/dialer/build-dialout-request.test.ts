@@ -158,6 +158,13 @@ describe("buildDialoutRequest", () => {
     ]);
   });
 
+  it("names every unknown field of one object on one line", () => {
+    expect(problemsOf({ ...minimal, extra: 1, timers: { beepMs: 1, waitMs: 2 } })).toEqual([
+      "timers.beepMs: unknown field; timers.waitMs: unknown field",
+      "extra: unknown field",
+    ]);
+  });
+
   it("never shows the JWT, even when it is the wrong type", () => {
     const problems = problemsOf({ ...minimal, jwt: { token: JWT } });
     expect(problems).toEqual(["jwt: expected a JWT"]);
@@ -269,6 +276,9 @@ describe("buildDialoutRequest: the address", () => {
     ["https://gw.example.com/kore", "https://gw.example.com/kore/api/1.1/public/bot/st-1/smartassist/dialout"],
     ["https://gw.example.com/kore/v1/", "https://gw.example.com/kore/v1/api/1.1/public/bot/st-1/smartassist/dialout"],
     ["https://[::1]:8443", "https://[::1]:8443/api/1.1/public/bot/st-1/smartassist/dialout"],
+    // A host name written with its final (root) dot: the dot is part of the name, not a path segment.
+    ["https://k./kore", "https://k./kore/api/1.1/public/bot/st-1/smartassist/dialout"],
+    ["https://platform.kore.ai./kore", "https://platform.kore.ai./kore/api/1.1/public/bot/st-1/smartassist/dialout"],
   ])("posts to a bare origin or a base path: %s", (host, url) => {
     expect(buildDialoutRequest({ ...minimal, host }).url).toBe(url);
   });

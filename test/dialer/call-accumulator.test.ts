@@ -57,4 +57,27 @@ describe("CallAccumulator", () => {
     call.add(answered);
     expect(call.keptChars()).toBe(before);
   });
+
+  it("passes over connect and disconnect times that name no instant", () => {
+    const call = new CallAccumulator("c1");
+    call.add({ ...answered, callConnectTime: "soon", callDisconnectTime: "2025-13-45T99:00:00Z" });
+    const summary = call.summary(undefined, []);
+    expect(summary).not.toHaveProperty("callConnectTime");
+    expect(summary).not.toHaveProperty("callDisconnectTime");
+    call.add({ ...completed, callConnectTime: "2025-06-26T12:49:17.600Z" });
+    expect(call.summary(undefined, [])).toMatchObject({
+      callConnectTime: "2025-06-26T12:49:17.600Z",
+      callDisconnectTime: "2025-06-26T12:51:07.151Z",
+    });
+  });
+
+  it.each([
+    [" Bot-Disconnected ", "bot"],
+    ["\tCALLER-DISCONNECTED", "person"],
+    ["korevg-disconnected\n", "voice-gateway"],
+  ])("reads who ended the call from the reason code %j, whatever its case and spaces", (reasonCode, endedBy) => {
+    const call = new CallAccumulator("c1");
+    call.add({ ...completed, reasonCode });
+    expect(call.summary(undefined, [])).toMatchObject({ status: "completed", reasonCode, endedBy });
+  });
 });

@@ -30,4 +30,9 @@ describe("failureCauseOf: reading the SIP status", () => {
     expect(failureCauseOf("Busy Here", "404 Not Found")).toBe("busy");
     expect(failureCauseOf(undefined, "404 Not Found")).toBe("other");
   });
+
+  it("reads no status from a reason that is not text: the reason code decides", () => {
+    expect(failureCauseOf("Busy Here", 503 as never)).toBe("busy");
+    expect(failureCauseOf(undefined, 486 as never)).toBe("other");
+  });
 });

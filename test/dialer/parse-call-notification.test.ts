@@ -32,7 +32,8 @@ describe("parseCallNotification", () => {
     ["Completed", "completed"],
     ["Failed", "failed"],
     ["failed", "failed"],
-  ])("reads status %s as %s", (status, expected) => {
+    [" Answered\t", "answered"],
+  ])("reads status %j as %s", (status, expected) => {
     const parsed = parseCallNotification({ conversationId: "c", status });
     expect(parsed).toEqual({ ok: true, value: { conversationId: "c", status: expected } });
   });
@@ -46,6 +47,9 @@ describe("parseCallNotification", () => {
     expect(code("BOT-DISCONNECTED")).toBe("bot-disconnected");
     expect(code("korevg-disconnected")).toBe("KoreVG-disconnected");
     expect(code("Decline")).toBe("Decline");
+    // Spaces around a code are not part of it.
+    expect(code(" busy here ")).toBe("Busy Here");
+    expect(code("\tDecline  ")).toBe("Decline");
   });
 
   it("reads the docs' other spellings and numbers as text, and keeps unknown fields", () => {
@@ -136,7 +140,7 @@ describe("parseCallNotification spellings", () => {
 
   it("leaves out fields given as undefined", () => {
     const parsed = parseCallNotification({ conversationId: "c", status: "failed", reason: undefined });
-    expect(parsed).toEqual({ ok: true, value: { conversationId: "c", status: "failed" } });
+    expect(parsed).toStrictEqual({ ok: true, value: { conversationId: "c", status: "failed" } });
   });
 });
 
@@ -188,6 +192,13 @@ describe("parseCallNotification: hostile text", () => {
     expect(parsed).toEqual({
       ok: true,
       value: { conversationId: "c1", status: "completed", reasonCode: "constructor" },
+    });
+  });
+
+  it("never reads a field from a __proto__ field's value", () => {
+    expect(parseCallNotification('{"conversationId":"c1","__proto__":{"status":"completed"}}')).toEqual({
+      ok: false,
+      issues: ["status: expected a status"],
     });
   });
 

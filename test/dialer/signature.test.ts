@@ -283,3 +283,52 @@ describe("signNotifyPayload: the timestamp", () => {
     expect(t).toBeLessThanOrEqual(before + 1);
   });
 });
+
+describe("verifyNotifySignature: only what a header can be", () => {
+  const signed = signNotifyPayload(BODY, SECRET, T);
+  const [t, v1] = signed.split(",") as [string, string];
+  const malformed = { ok: false, reason: "malformed" };
+
+  it("refuses a part that is not text even when its text would be a signature", () => {
+    expect(verifyNotifySignature(BODY, [t, { toString: () => v1 }], SECRET, NOW)).toEqual(malformed);
+  });
+
+  it("refuses a list-like object that is not a list", () => {
+    expect(verifyNotifySignature(BODY, { length: 1, 0: signed }, SECRET, NOW)).toEqual(malformed);
+  });
+
+  it.each(["junk", "v1", ""])("refuses a part %j without a value", (part) => {
+    expect(verifyNotifySignature(BODY, `${signed},${part}`, SECRET, NOW)).toEqual(malformed);
+    expect(verifyNotifySignature(BODY, [signed, part], SECRET, NOW)).toEqual(malformed);
+  });
+
+  it("refuses a time that is not all digits, even one a number would read", () => {
+    const at = "1750947610e0";
+    const v1Hex = createHmac("sha256", SECRET).update(`${at}.${BODY}`).digest("hex");
+    expect(verifyNotifySignature(BODY, `t=${at},v1=${v1Hex}`, SECRET, NOW)).toEqual(malformed);
+  });
+
+  it("calls a badly written signature malformed, whatever the secrets", () => {
+    for (const bad of ["zz", "ab".repeat(33), `${v1.slice(3, -1)}g`]) {
+      expect(verifyNotifySignature(BODY, `${t},v1=${bad}`, [], NOW)).toEqual(malformed);
+    }
+  });
+
+  it("calls a header list it cannot read malformed", () => {
+    const unreadable = new Proxy([t, v1], {
+      get: (target, key) => {
+        if (key === "1") throw new Error("no");
+        return Reflect.get(target, key);
+      },
+    });
+    expect(verifyNotifySignature(BODY, unreadable, SECRET, NOW)).toEqual(malformed);
+  });
+});
+
+describe("signNotifyPayload: the body", () => {
+  it.each([5, undefined, { a: 1 }, null])("refuses %j, saying what it needs", (body) => {
+    expect(() => signNotifyPayload(body as never, SECRET, T)).toThrow(
+      new TypeError("signNotifyPayload: the body must be text or bytes"),
+    );
+  });
+});

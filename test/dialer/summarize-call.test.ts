@@ -140,6 +140,33 @@ describe("summarizeCall: choices that must not depend on order", () => {
     }
   });
 
+  it("picks the call with more notifications over an alphabetically earlier one, in any order", () => {
+    for (const list of both([
+      { conversationId: "b", status: "Answered" },
+      { conversationId: "b", status: "completed" },
+      { conversationId: "a", status: "Answered" },
+    ])) {
+      const summary = summarizeCall(list);
+      expect(summary).toMatchObject({ conversationId: "b", status: "completed", notifications: 2 });
+      expect(summary.issues).toEqual(["conversationId a: 1 notification(s) of another call, left out"]);
+    }
+  });
+
+  it("counts a repeated delivery once when choosing the call and reporting the others", () => {
+    const repeated = { conversationId: "a", status: "Answered" };
+    for (const list of both([
+      repeated,
+      { ...repeated },
+      { conversationId: "b", status: "Answered" },
+      { ...repeated },
+      { conversationId: "b", status: "completed" },
+    ])) {
+      const summary = summarizeCall(list);
+      expect(summary).toMatchObject({ conversationId: "b", notifications: 2 });
+      expect(summary.issues).toEqual(["conversationId a: 1 notification(s) of another call, left out"]);
+    }
+  });
+
   it("lists the other calls in alphabetical order", () => {
     const list = ["z", "m", "a", "a", "a"].map((conversationId, index) => ({
       conversationId,

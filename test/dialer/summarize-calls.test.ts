@@ -212,6 +212,11 @@ describe("summarizeCalls never throws", () => {
       ["summaries[0]: expected a call summary from summarizeCall, left out"],
     ],
     [[{ status: "completed" }], ["summaries[0]: expected a call summary from summarizeCall, left out"]],
+    [
+      // A list is no summary, even one carrying a summary's fields.
+      [Object.assign([], { status: "completed", amd: { kind: "human" } })],
+      ["summaries[0]: expected a call summary from summarizeCall, left out"],
+    ],
   ])("gives zero figures and issues for %j", (input, issues) => {
     expect(summarizeCalls(input as never)).toStrictEqual({ ...zero, issues });
   });
