@@ -165,8 +165,9 @@ function withDetails(rule: FinalRule, decision: Mutable<RouteDecision>): RouteDe
  *
  * With `options.amdRequested`, an outcome that would be `pending` had it been
  * classified with that option (`not-run`, or a machine whose only evidence is a tone)
- * is decided as `pending`: an outcome classified without that option is decided as
- * `routeCall` decides with it. (`beepWindowMs` changes the classification itself, so it
+ * is decided as `pending`. Other judgements that need the option (a person still
+ * speaking, a verdict in flight) are made only by `classifyAmd`: classify with the same
+ * options you decide with. (`beepWindowMs` changes the classification itself, so it
  * belongs in `classifyAmd`'s options.)
  *
  * @param outcome - what {@link classifyAmd} returned.
@@ -282,7 +283,7 @@ function lastResort(error: unknown, issues: string[]): RouteDecision {
  * Never throws, whatever `context`, `policy` or `options` are; problems are listed in
  * the decision's `issues`.
  *
- * @param context - the bot's `context`; AMD is read from `context.session.UserSession`.
+ * @param context - the bot's `context`; AMD is read from `context.session.UserSession` (in an experience flow, `context.UserSession`).
  * @param policy - a {@link Policy}, a {@link PolicyInput} or its JSON text; {@link defaultPolicy} when absent. Anything else is reported and replaced by the default.
  * @param options - {@link RouteOptions}: how long the flow has waited on AMD, whether the dial-out asked for AMD (pass `amdRequested: true` when it did: then no AMD event yet means "not decided yet", not "AMD off"), and the beep window.
  * @returns the decision; branch on `action`.
@@ -305,7 +306,8 @@ export function routeCall(
 ): RouteDecision {
   let issues: string[] = [];
   try {
-    // What decideRoute(classifyAmd(readAmd(context), options), policy, options) gives, with
+    // What decideRoute(classifyAmd(readAmd(context), options), policy, options) gives (the
+    // policy's greetingText passed to classifyAmd too), with
     // the reading's issues first, in one walk of the events: the reader gathers what they
     // say as it goes, and the options are read once.
     const into = readInto(context, false);

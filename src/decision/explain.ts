@@ -1,7 +1,7 @@
 import { clip } from "../internal/safe.js";
 import type { AmdOutcome } from "../outcome/classify-amd.js";
 import type { PolicyRule } from "../policy/policy.js";
-import type { Judgement, PolicySituation, RouteAction } from "../vocabulary.js";
+import { JUDGEMENTS, type Judgement, type PolicySituation, type RouteAction } from "../vocabulary.js";
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -54,9 +54,8 @@ function judgementText(outcome: AmdOutcome): string {
   if (judgements === undefined || judgements.length === 0) return "";
   const clauses: string[] = [];
   for (const judgement of judgements) {
-    const text = JUDGEMENT_TEXT[judgement];
-    // A hand-made outcome may list anything: only known judgements are said.
-    if (text !== undefined) clauses.push(text(outcome));
+    // A hand-made outcome may list anything ("constructor", "__proto__"): only known judgements are said.
+    if (JUDGEMENTS.indexOf(judgement) !== -1) clauses.push(JUDGEMENT_TEXT[judgement](outcome));
   }
   return clauses.length === 0 ? "" : ` (${clauses.join("; ")})`;
 }

@@ -89,15 +89,16 @@ const BUILD: { readonly [kind in AmdOutcomeKind]: Build } = {
  * permutation or repetition of the same events gives the same outcome. Never throws,
  * whatever the reading holds (a hand-made one too).
  *
- * The rules, strongest evidence first (the first row that applies wins):
+ * The rules on the set of events, strongest evidence first (the first row that applies
+ * wins), before the judgements below:
  *
  * | events present | outcome |
  * |---|---|
- * | a tone at 1100 ± 50 Hz or 2100 ± 50 Hz, no human or machine verdict | fax |
+ * | a tone within 50 Hz of 1100, 1650 or 2100 Hz, no human or machine verdict | fax |
  * | with `amdRequested`: no event at all, or only a tone (not a fax's) | pending |
  * | `amd_tone_detected` | machine, `beep` (a tone without a frequency, or at another, with no speech too) |
  * | `amd_machine_stopped_speaking` | machine, `greeting-ended` |
- * | `amd_machine_detected` and `amd_stopped` | machine, `greeting-ended` (AMD stopped listening; nothing more will come) |
+ * | `amd_machine_detected` and `amd_stopped` | machine, `greeting-ended` (AMD stopped listening) |
  * | `amd_machine_detected` | machine, `greeting` (still playing) |
  * | `amd_human_detected` | human |
  * | `amd_no_speech_detected` | silence |
@@ -106,13 +107,16 @@ const BUILD: { readonly [kind in AmdOutcomeKind]: Build } = {
  * | `amd_stopped` alone, or only unknown event names | undecided |
  * | nothing | not-run |
  *
- * So machine evidence outranks a human verdict, and a decisive verdict outranks
- * error, timeout and stopped. One exception needs times: when a tone and a human
- * verdict carry times on the same clock (`atMs`, else `timestamp`; copies without a
- * time, such as the `amd` value, change nothing), a tone more than `beepWindowMs`
- * before the human verdict was heard before the person spoke, so it is not machine
- * evidence (it stays in `evidence`); a tone within the window is a short voicemail
- * greeting's beep.
+ * The judgements (each named in `judgements`, see `JUDGEMENTS`) then weigh what the
+ * engine does not: the greeting's words (a short greeting that says voicemail is a
+ * machine; a long one whose first words hold no voicemail phrase is a person; an empty
+ * one is no evidence; `options.greetingText: false` turns the words off), a tone's pitch
+ * (400–580 Hz is a call-progress tone, not a beep), and, with `options.state`, when the
+ * flow first saw each event (a tone well before a verdict is no beep; a greeting that has
+ * just ended may still get a late beep; AMD stopped on its tone timer may leave a greeting
+ * playing; `amd_stopped` alone may have its verdict in flight). Times the events carry
+ * (`atMs`, else `timestamp`) count too: a tone more than `beepWindowMs` before the human
+ * verdict was heard before the person spoke.
  *
  * Details (reason, greeting, hint, language, tone frequency, error) count only when
  * present and usable: text with more than white space, a finite non-negative number.
@@ -120,7 +124,7 @@ const BUILD: { readonly [kind in AmdOutcomeKind]: Build } = {
  * longest text (then the first in code-unit order) and the lowest number win.
  *
  * @param reading - what {@link readAmd} returned.
- * @param options - {@link ClassifyOptions}: whether the dial-out asked for AMD, and the beep window.
+ * @param options - {@link ClassifyOptions}: whether the dial-out asked for AMD, the beep window, the greeting-text switch and the flow's state.
  * @returns the outcome, with the events it rests on in `evidence`.
  * @example
  * ```ts

@@ -140,9 +140,10 @@ function cluesOf(text: string | undefined, options: VerdictOptions): GreetingClu
  * same events, with the same state, gives the same verdict):
  *
  * 1. a fax's tone with no speech verdict → fax;
- * 2. whether a tone is the voicemail beep: not when it came before the machine's
- *    greeting was detected, nor when it came well before a person's verdict, has a
- *    call-progress pitch with no machine verdict, or the person's words say a person;
+ * 2. whether a tone is the voicemail beep: not when it came well before the machine's
+ *    greeting was detected, nor when it came well before a person's verdict (an empty
+ *    one too), has a call-progress pitch with no machine verdict, or the person's words
+ *    say a person;
  * 3. a machine verdict: a person when its first words hold no voicemail phrase (a
  *    person's words, or nothing either way: lean to the person), else its phase, waiting
  *    a moment for a late beep after the greeting ends, and for the greeting itself when
@@ -179,12 +180,15 @@ export function judge(details: Details, hasUnknown: boolean, greetings: Greeting
     if (human && toneBeforePerson(details, options.beepWindowMs)) {
       judgements.push("tone-before-person");
       beep = false;
-    } else if (toneSeen < machineSeen) {
-      // Beep detection stops at the first tone: this one came before the greeting, so its beep will not be reported.
+    } else if (machineSeen >= 0 && machineSeen - Math.max(toneSeen, 0) >= options.beepWindowMs) {
+      // Beep detection stops at the first tone: this one came well before the greeting was
+      // detected (a beep seen a run or two early, with the verdict, still counts), so the
+      // greeting's own beep will not be reported.
       judgements.push("tone-before-greeting");
       beep = false;
     }
-  } else if (tone && human) {
+  } else if (tone && (human || blank)) {
+    // An empty greeting is no evidence of a person, but its verdict still dates the tone.
     const humanSeen = seenAt(clock, HUMAN);
     humanClues = cluesOf(greetings.human, options);
     if (

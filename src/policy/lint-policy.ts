@@ -163,6 +163,7 @@ export function lintPolicy(policy: Policy | PolicyInput | string | undefined): P
     warn(
       "greetingText",
       "follows AMD's word count alone: a person who answers with a long greeting gets the voicemail message (an abandoned call), and a short voicemail greeting gets the bot talking to a recorder",
+      true,
     );
   }
   return warnings;

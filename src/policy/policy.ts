@@ -143,7 +143,8 @@ export interface Policy {
   /**
    * Whether the greeting's words may overrule the engine's word count (a short greeting
    * that says "leave a message" is a voicemail; a long one that says "speaking, how can I
-   * help" is a person). Absent: `true`. `false` follows the engine's verdicts as they are.
+   * help" is a person). Absent: `true`. `false` follows the engine's word count; the other
+   * judgements (a tone's pitch, when each event was first seen) still apply.
    */
   readonly greetingText?: boolean;
 }

@@ -134,17 +134,18 @@ const AMD_OF = (value: UserSession): unknown => value.amd;
 const AMD_EVENTS_OF = (value: Info): unknown => value.amdEvents;
 
 /**
- * `context.session.UserSession`, or in an experience flow (no `context.session`)
+ * `context.session.UserSession`, or in an experience flow (no session there)
  * `context.UserSession`, or an issue saying where the path broke.
  */
 function sessionOf(context: unknown, into: Collector): unknown {
   const session = step(context, "context", ".session", SESSION_OF, into);
-  if ((session === undefined || session === null) && isRecord(context)) {
+  const found = step(session, "context.session", ".UserSession", USER_SESSION_OF, into);
+  if ((found === undefined || found === null) && isRecord(context)) {
     const moved = step(context, "context", ".UserSession", USER_SESSION_OF, into);
     if (moved !== undefined && moved !== null) into.sessionPath = "context.UserSession";
     return moved;
   }
-  return step(session, "context.session", ".UserSession", USER_SESSION_OF, into);
+  return found;
 }
 
 /**

@@ -539,7 +539,11 @@ describe("decideRoute: a hand-made outcome's judgements and phrase", () => {
     const decision = decideRoute(broken);
     expect(decision.explanation).toBe("A person answered; let the bot talk.");
     expect(decision.outcome).toEqual({ kind: "human", evidence: ["amd_human_detected"] });
-    const unknownOnly = { kind: "human", evidence: [], judgements: ["nope"] } as unknown as AmdOutcome;
+    const unknownOnly = {
+      kind: "human",
+      evidence: [],
+      judgements: ["nope", "constructor", "__proto__", "valueOf"],
+    } as unknown as AmdOutcome;
     expect(decideRoute(unknownOnly).explanation).toBe("A person answered; let the bot talk.");
   });
 

@@ -188,13 +188,27 @@ describe("when the flow first saw each event (the state)", () => {
 
   it("tone-before-greeting: a tone seen before the machine's verdict is not its beep, so the flow waits for the greeting's end", () => {
     const greeting = machine("Hi you have reached Sam I am not available right");
-    const decisions = loop([[], [tone(480)], [], [greeting], ...quiet(4), [ENDED, STOPPED], ...quiet(3)]);
-    expect(decisions[3]?.outcome).toMatchObject({
+    const decisions = loop([[], [tone(480)], ...quiet(6), [greeting], ...quiet(4), [ENDED, STOPPED], ...quiet(3)]);
+    expect(decisions[8]?.outcome).toMatchObject({
       kind: "machine",
       phase: "greeting",
       judgements: ["tone-before-greeting"],
     });
     expect(actions(decisions).slice(-3)).toEqual(["wait", "wait", "leave-voicemail"]);
+  });
+
+  it("a tone seen a run or two before the machine's verdict is still its beep (the verdict may trail the words)", () => {
+    const greeting = machine("Hi you have reached Sam I am not available right");
+    const decisions = loop([[], [tone(1000)], [], [greeting]]);
+    expect(decisions.at(-1)).toMatchObject({ action: "leave-voicemail", reason: "machine-beep-heard" });
+  });
+
+  it("an empty greeting still dates a tone: one seen well before it was no beep", () => {
+    const decisions = loop([[], [tone(1000)], ...quiet(4), [human(""), STOPPED]]);
+    expect(decisions.at(-1)).toMatchObject({
+      action: "continue",
+      outcome: { kind: "undecided", judgements: ["blank-greeting", "tone-before-person"] },
+    });
   });
 
   it("a tone seen after the machine's verdict is its beep: the message starts at once", () => {

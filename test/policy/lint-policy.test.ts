@@ -187,6 +187,7 @@ describe("lintPolicy: the greeting-text judgement", () => {
       {
         path: "greetingText",
         message: expect.stringContaining("a person who answers with a long greeting gets the voicemail message"),
+        abandonment: true,
       },
     ]);
     expect(lintPolicy({ greetingText: true })).toEqual([]);

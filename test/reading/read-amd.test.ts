@@ -719,6 +719,12 @@ describe("readAmd: experience flows", () => {
     });
   });
 
+  it("reads context.UserSession when context.session holds no UserSession", () => {
+    const reading = readAmd({ session: { BotUserSession: {} }, UserSession: { amd: "amd_human_detected" } });
+    expect(reading.events.map((event) => event.name)).toEqual(["amd_human_detected"]);
+    expect(reading.sessionPath).toBe("context.UserSession");
+  });
+
   it("prefers context.session.UserSession, and names no path then", () => {
     const reading = readAmd({
       session: { UserSession: { amd: "amd_machine_detected" } },
