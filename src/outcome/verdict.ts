@@ -131,8 +131,26 @@ const NOT_A_COUNT = ["hint", "digit count"];
 
 const NO_CLUES: GreetingClues = {};
 
+/**
+ * The clues of greetings judged lately. The script node runs again on every wait of a
+ * call (up to dozens of times) with the same greeting; its words are judged once. Only
+ * short texts are kept, and at most {@link CLUES_KEPT} of them.
+ */
+const judged = new Map<string, GreetingClues>();
+const CLUES_KEPT = 64;
+const CLUES_KEPT_UP_TO = 300;
+
 function cluesOf(text: string | undefined, options: VerdictOptions): GreetingClues {
-  return options.greetingText && text !== undefined ? greetingClues(text) : NO_CLUES;
+  if (!options.greetingText || text === undefined) return NO_CLUES;
+  let clues = judged.get(text);
+  if (clues === undefined) {
+    clues = greetingClues(text);
+    if (text.length <= CLUES_KEPT_UP_TO) {
+      if (judged.size >= CLUES_KEPT) judged.clear();
+      judged.set(text, clues);
+    }
+  }
+  return clues;
 }
 
 /**

@@ -364,3 +364,17 @@ describe("the judgements' edges", () => {
     expect(classifyAmd(readAmd(ctx([human(""), human("Hello?")]))).kind).toBe("human");
   });
 });
+
+describe("greetings judged again", () => {
+  it("give the same outcome however many other greetings came between, short or long", () => {
+    const long = `Hi it's Priya, leave a message ${"and more words ".repeat(40)}`;
+    const first = [
+      classifyAmd(readAmd(ctx([human("Sam here. Leave a message.")]))),
+      classifyAmd(readAmd(ctx([machine(long)]))),
+    ];
+    for (let index = 0; index < 100; index++) classifyAmd(readAmd(ctx([human(`Hello number ${index}`)])));
+    expect(classifyAmd(readAmd(ctx([human("Sam here. Leave a message.")])))).toEqual(first[0]);
+    expect(classifyAmd(readAmd(ctx([machine(long)])))).toEqual(first[1]);
+    expect(first[0]).toMatchObject({ kind: "machine", judgements: ["greeting-says-voicemail"] });
+  });
+});
