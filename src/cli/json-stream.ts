@@ -174,14 +174,7 @@ export class JsonStream {
     if (this.lineHadValue) return;
     const text = this.pieces.join("").trim();
     this.pieces = [];
-    if (text === "") return;
-    let value: unknown;
-    try {
-      value = JSON.parse(text);
-    } catch (error) {
-      throw new JsonValuesError(this.start, `not valid JSON (${parseError(error)})`);
-    }
-    this.emit(value, this.start);
+    if (text !== "") this.parseAndEmit(text);
   }
 
   /** Keeps `text[from, to)` of the line or value being read, up to the bound. */
@@ -284,6 +277,11 @@ export class JsonStream {
     }
     const text = this.pieces.join("");
     this.pieces = [];
+    this.parseAndEmit(text);
+  }
+
+  /** `text` as the value it holds, emitted at the line it started on; one error line when it is not JSON. */
+  private parseAndEmit(text: string): void {
     let value: unknown;
     try {
       value = JSON.parse(text);
