@@ -35,13 +35,19 @@ function entryAt(list: readonly unknown[], index: number): unknown {
 }
 
 /** Events whose data, not only their name, can change the outcome: every copy past the cap is read whole. */
-const DATA_DECIDES: ReadonlySet<AmdEventName> = new Set<AmdEventName>(["amd_tone_detected", "amd_human_detected"]);
+const DATA_DECIDES: ReadonlySet<AmdEventName> = new Set<AmdEventName>([
+  "amd_tone_detected",
+  "amd_human_detected",
+  "amd_machine_detected",
+  "amd_machine_stopped_speaking",
+]);
 
 /**
  * Reads a list of entries (or one entry, or JSON text of either): the first
  * {@link MAX_EVENTS_READ} whole, then up to {@link MAX_NAMES_READ} by name, adding in
- * whole an entry that names an event not read yet, or a tone or a human verdict, whose
- * data (a fax's frequency, the times of a tone and of the verdict) can change the outcome.
+ * whole an entry that names an event not read yet, or a tone, a human or a machine
+ * verdict or a greeting's end, whose data (a fax's frequency, the times of a tone and of
+ * the verdict, the greeting's words) can change the outcome.
  */
 export function readList(list: unknown, source: AmdEvent["source"], where: string, into: Collector): void {
   if (typeof list === "string") {

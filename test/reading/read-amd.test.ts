@@ -741,3 +741,20 @@ describe("readAmd: experience flows", () => {
     expect(decision.action).toBe("leave-voicemail");
   });
 });
+
+describe("readAmd: past the whole-read cap", () => {
+  it("reads a machine verdict's greeting there too: its words can change the outcome", () => {
+    const entry = {
+      type: "amd_machine_detected",
+      reason: "long greeting",
+      greeting: "Hi yes hello sorry I'm at work so I",
+    };
+    const padding = Array.from({ length: MAX_EVENTS_READ }, () => "amd_stopped");
+    // A bare copy of the name comes first, so the entry with the words is a repeat by name.
+    const events = (list: unknown[]) => ({ session: { UserSession: { amdInfo: { amdEvents: list } } } });
+    const ahead = routeCall(events(["amd_machine_detected", entry, ...padding]));
+    const behind = routeCall(events(["amd_machine_detected", ...padding, entry]));
+    expect(behind.outcome).toEqual(ahead.outcome);
+    expect(behind.outcome.kind).toBe("human");
+  });
+});
